@@ -1,0 +1,75 @@
+package io.airlock.alert;
+
+/**
+ * The detection rules. Identifiers follow the catalogue in the threat-signature reference (§6); rules Airlock adds
+ * extend the same scheme. {@code docs/rules.md} describes each one for operators and must stay in step with this enum.
+ */
+public enum Rule {
+    MED_01("MED-01", Severity.MEDIUM, "Program Stream carries vendor-private data",
+            "PSM private descriptors (\"HK\"), non-0xFF pack stuffing, or private PES 0xBD/0xBF"),
+    MED_02("MED-02", Severity.MEDIUM, "SEI payload type outside the allow-list",
+            "SEI messages other than buffering period, picture timing, registered/unregistered user data with known"
+                    + " UUIDs, recovery point and the usual decoder hints; 229 marks a HiSilicon encoder"),
+    MED_03("MED-03", Severity.MEDIUM, "Reserved or unspecified NAL unit type",
+            "H.264 types 0, 24-31 outside RTP packetization; H.265 types 41-47 (reserved) and 48-63 (unspecified)"),
+    MED_04("MED-04", Severity.MEDIUM, "Dahua DHAV private framing",
+            "DHAV 0xF1 assistant frames, unknown extension types, or a DAHUA file header"),
+    MED_05("MED-05", Severity.LOW, "Unexpected RTP header extension or CSRCs",
+            "RTP header extension profile other than ONVIF 0xABAC/0xABAD or RFC 8285 0xBEDE/0x100x, or CSRCs on a"
+                    + " camera stream"),
+    MED_06("MED-06", Severity.MEDIUM, "SEI user data with an unknown UUID",
+            "user_data_unregistered whose UUID belongs to no known encoder: firmware-defined payload"),
+    MED_07("MED-07", Severity.MEDIUM, "NAL unit header with forbidden_zero_bit set",
+            "a start code followed by a header with the forbidden bit set: vendor framing mixed into the stream"),
+    MED_08("MED-08", Severity.INFO, "Encoder fingerprint in SEI user data",
+            "user_data_unregistered from a known encoder (x264, x265, Apple VideoToolbox, MainConcept)"),
+    RTSP_01("RTSP-01", Severity.HIGH, "RTP redirection",
+            "SETUP Transport destination other than the RTSP peer, multicast, source other than the camera, or a"
+                    + " 3xx redirect to another host"),
+    RTSP_02("RTSP-02", Severity.INFO, "Vendor fingerprint",
+            "vendor identified from the Server header, Digest realm, SDP attributes or the IMKH media header"),
+    RTSP_03("RTSP-03", Severity.LOW, "Extra SDP track",
+            "the session offers tracks besides the audio and video a recorder needs, e.g. vnd.onvif.metadata");
+
+    private final String id;
+    private final Severity severity;
+    private final String title;
+    private final String trigger;
+
+    Rule(String id, Severity severity, String title, String trigger) {
+        this.id = id;
+        this.severity = severity;
+        this.title = title;
+        this.trigger = trigger;
+    }
+
+    /** The catalogue identifier, e.g. "MED-02". */
+    public String id() {
+        return id;
+    }
+
+    /** Default severity of a finding of this rule. */
+    public Severity severity() {
+        return severity;
+    }
+
+    /** Short human title. */
+    public String title() {
+        return title;
+    }
+
+    /** One line saying what triggers the rule. */
+    public String trigger() {
+        return trigger;
+    }
+
+    /** The rule with this catalogue id, or null. */
+    public static Rule byId(String id) {
+        for (Rule r : values()) {
+            if (r.id.equalsIgnoreCase(id)) {
+                return r;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,108 @@
+package io.airlock.inspect;
+
+import io.airlock.alert.Finding;
+import io.airlock.alert.Rule;
+import io.airlock.codec.Codec;
+import io.airlock.container.dhav.DhavDemuxer;
+import io.airlock.container.dhav.DhavListener;
+import io.airlock.wire.Hex;
+import io.airlock.wire.Rejection;
+import io.netty.buffer.ByteBuf;
+
+/**
+ * MED-04 on Dahua DHAV framing: the "DAHUA" file header, 0xF1 "assistant" frames (where Dahua puts non-AV data) and
+ * extension types FFmpeg does not know. Video frame payload goes on to the stream's Annex B scanner.
+ */
+final class DhavInspector implements DhavListener {
+
+    private static final int TYPE_ASSISTANT = 0xF1;
+    private static final int TYPE_I_FRAME = 0xFD;
+    private static final int TYPE_P_FRAME = 0xFC;
+    private static final int TYPE_B_FRAME = 0xFE;
+
+    private final MediaStream stream;
+    private final InspectionContext context;
+    private final DhavDemuxer demuxer = new DhavDemuxer();
+    private long assistantFrames;
+    private long assistantBytes;
+    private long unknownExtensions;
+    private Finding finding;
+
+    DhavInspector(MediaStream stream, InspectionContext context) {
+        this.stream = stream;
+        this.context = context;
+        stream.stats().fingerprint("Dahua DHAV framing");
+    }
+
+    void feed(ByteBuf buffer, int offset, int length, long sourceOffset) {
+        demuxer.feed(buffer, offset, length, sourceOffset, this);
+    }
+
+    void finish() {
+        demuxer.finish(this);
+        if (stream.annexBOrNull() != null) {
+            stream.annexB().finish(stream.nalInspector());
+        }
+        if (finding != null) {
+            finding.detail("assistant_frames", assistantFrames).detail("assistant_bytes", assistantBytes)
+                    .detail("unknown_extensions", unknownExtensions);
+        }
+    }
+
+    @Override
+    public void fileHeader(long offset) {
+        raise(offset, "DAHUA file header", "file_header", "DAHUA", "");
+    }
+
+    @Override
+    public void frameStart(int type, int subtype, int channel, long frameNumber, long frameLength, long dateBits,
+                           int timestampMs, long offset) {
+        if (type == TYPE_ASSISTANT) {
+            assistantFrames++;
+            assistantBytes += frameLength;
+            raise(offset, "DHAV 0xF1 assistant frame of " + frameLength + " bytes (private data)", "frame_type",
+                    "0xf1", "");
+        }
+    }
+
+    @Override
+    public void extension(int type, ByteBuf buffer, int offset, int length, boolean known, long sourceOffset) {
+        if (!known) {
+            unknownExtensions++;
+            raise(sourceOffset, String.format("DHAV extension type 0x%02x unknown to FFmpeg", type),
+                    "extension_type", String.format("0x%02x", type), Hex.of(buffer, offset, length));
+        }
+    }
+
+    @Override
+    public void videoInfo(int codec, int width, int height, int frameRate) {
+        Codec c = codec == 0xC ? Codec.H265 : (codec == 2 || codec == 4 || codec == 8) ? Codec.H264 : Codec.UNKNOWN;
+        if (c != Codec.UNKNOWN && stream.codec() != c) {
+            stream.codec(c);
+        }
+    }
+
+    @Override
+    public void framePayload(int type, ByteBuf buffer, int offset, int length) {
+        if (type == TYPE_I_FRAME || type == TYPE_P_FRAME || type == TYPE_B_FRAME) {
+            if (stream.codec() == Codec.UNKNOWN) {
+                stream.codec(Codec.H264);
+            }
+            stream.annexB().feed(buffer, offset, length, context.sourceOffset(), stream.nalInspector());
+        }
+    }
+
+    @Override
+    public void rejected(Rejection reason, long offset) {
+        context.rejections().increment(reason);
+        stream.stats().onRejected();
+    }
+
+    private void raise(long offset, String summary, String key, String value, String hex) {
+        Finding f = context.hit(Rule.MED_04, stream, stream.identity(), offset);
+        if (f != null) {
+            finding = f;
+            context.report(stream, f.summary(summary).detail(key, value).matched(hex));
+        }
+    }
+}

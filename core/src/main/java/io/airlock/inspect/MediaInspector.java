@@ -1,0 +1,334 @@
+package io.airlock.inspect;
+
+import com.lmax.disruptor.EventHandler;
+import io.airlock.alert.Finding;
+import io.airlock.alert.Rule;
+import io.airlock.codec.Codec;
+import io.airlock.codec.LengthPrefixedNalSplitter;
+import io.airlock.container.imkh.MediaInfoHeader;
+import io.airlock.net.Flow;
+import io.airlock.pipeline.PacketEvent;
+import io.airlock.pipeline.PacketKind;
+import io.airlock.pipeline.Track;
+import io.airlock.rtp.RtpPacket;
+import io.airlock.wire.Hex;
+import io.airlock.wire.Rejection;
+import io.netty.buffer.ByteBuf;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The media stage: resolves which stream a packet belongs to, checks the RTP header (MED-05), and drives the stream's
+ * depacketizer or demuxer into its {@link NalInspector}. Runs after the {@link ControlInspector}, so the sessions the
+ * control stage learnt are visible here.
+ */
+public final class MediaInspector implements EventHandler<PacketEvent> {
+
+    /** Bound on streams one inspector keeps; a capture spraying SSRCs cannot exhaust memory. */
+    static final int MAX_STREAMS = 4096;
+    private static final int MAX_INTERLEAVED_CHANNELS = 256;
+
+    private final InspectionContext context;
+    private final SessionDirectory directory;
+    private final String sourceName;
+    private final RtpPacket rtp = new RtpPacket();
+    private final LengthPrefixedNalSplitter splitter = new LengthPrefixedNalSplitter();
+    private final MediaInfoHeader mediaInfo = new MediaInfoHeader();
+    private final List<MediaStream> streams = new ArrayList<>();
+    private long streamsRefused;
+
+    public MediaInspector(InspectionContext context, SessionDirectory directory, String sourceName) {
+        this.context = context;
+        this.directory = directory;
+        this.sourceName = sourceName;
+    }
+
+    @Override
+    public void onEvent(PacketEvent event, long sequence, boolean endOfBatch) {
+        PacketKind kind = event.kind();
+        if (kind == null) {
+            return;
+        }
+        context.onEvent(event.timestampNs(), event.sourceOffset());
+        switch (kind) {
+            case RTP:
+            case UDP_DATAGRAM:
+                onDatagram(event);
+                break;
+            case ANNEX_B_CHUNK:
+                onAnnexB(event);
+                break;
+            case PS_CHUNK:
+                onProgramStream(event);
+                break;
+            case DHAV_CHUNK:
+                onDhav(event);
+                break;
+            case ACCESS_UNIT:
+                onAccessUnit(event);
+                break;
+            case END_OF_STREAM:
+                onEnd(event);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /** Streams seen so far. Read after the pipeline drained. */
+    public List<MediaStreamView> streams() {
+        List<MediaStreamView> views = new ArrayList<>(streams.size());
+        for (MediaStream s : streams) {
+            views.add(new MediaStreamView(s.identity(), s.track(), s.stats()));
+        }
+        return views;
+    }
+
+    public long streamsRefused() {
+        return streamsRefused;
+    }
+
+    private void onDatagram(PacketEvent event) {
+        if (RtpPacket.isRtcp(event.buffer(), event.offset(), event.length())) {
+            return;
+        }
+        MediaStream stream = event.track() != null ? stream(event.track()) : resolve(event);
+        if (stream == null) {
+            return;
+        }
+        ByteBuf buf = event.buffer();
+        Rejection r = rtp.wrap(buf, event.offset(), event.length());
+        if (r != null) {
+            context.rejections().increment(r);
+            stream.stats().onRejected();
+            return;
+        }
+        Track track = stream.track();
+        if (track.ssrc() != rtp.ssrc()) {
+            track.ssrc(rtp.ssrc());
+        }
+        stream.stats().onLoss(stream.onSequence(rtp.sequenceNumber(), rtp.ssrc()));
+        stream.stats().onPacket(event.length(), event.timestampNs());
+        stream.stats().onMediaTime(rtp.timestamp());
+        if (rtp.extension() || rtp.csrcCount() > 0) {
+            checkHeaderExtras(stream, event);
+        }
+        int off = rtp.payloadOffset();
+        int len = rtp.payloadLength();
+        if (len <= 0) {
+            return;
+        }
+        if ("PS".equalsIgnoreCase(track.encodingName()) || "MP2P".equalsIgnoreCase(track.encodingName())) {
+            stream.programStream(context).feed(buf, off, len, event.sourceOffset());
+            return;
+        }
+        Codec codec = track.codec();
+        if (codec == Codec.UNKNOWN) {
+            if (!stream.sniffable()) {
+                return;
+            }
+            codec = stream.sniffer().vote(buf, off, len);
+            if (codec == Codec.UNKNOWN) {
+                return;
+            }
+            stream.codec(codec);
+        }
+        Rejection d = codec == Codec.H265
+                ? stream.h265().depacketize(rtp.sequenceNumber(), rtp.timestamp(), rtp.marker(), buf, off, len,
+                        event.sourceOffset(), stream.nalInspector())
+                : stream.h264().depacketize(rtp.sequenceNumber(), rtp.timestamp(), rtp.marker(), buf, off, len,
+                        event.sourceOffset(), stream.nalInspector());
+        if (d != null) {
+            context.rejections().increment(d);
+            stream.stats().onRejected();
+        }
+    }
+
+    /** MED-05: header extension profiles other than ONVIF replay and RFC 8285, or CSRCs from a camera. */
+    private void checkHeaderExtras(MediaStream stream, PacketEvent event) {
+        if (rtp.extension()) {
+            int profile = rtp.extensionProfile();
+            boolean known = profile == 0xABAC || profile == 0xABAD || profile == 0xBEDE || (profile & 0xFFF0) == 0x1000;
+            if (!known) {
+                Finding f = context.hit(Rule.MED_05, stream, stream.identity(), event.sourceOffset());
+                if (f != null) {
+                    context.report(stream, f.summary(String.format("RTP header extension profile 0x%04x", profile))
+                            .detail("profile", String.format("0x%04x", profile))
+                            .detail("length", rtp.extensionLength()).detail("sequence", rtp.sequenceNumber())
+                            .matched(Hex.of(event.buffer(), rtp.extensionOffset(), rtp.extensionLength())));
+                }
+                return;
+            }
+        }
+        if (rtp.csrcCount() > 0) {
+            Finding f = context.hit(Rule.MED_05, stream, stream.identity(), event.sourceOffset());
+            if (f != null) {
+                context.report(stream, f.summary(rtp.csrcCount() + " CSRC identifiers on a camera stream")
+                        .detail("csrc_count", rtp.csrcCount()).detail("sequence", rtp.sequenceNumber())
+                        .matched(Hex.of(event.buffer(), event.offset(), 12 + 4 * rtp.csrcCount())));
+            }
+        }
+    }
+
+    /** Finds (or creates, on a flow's first packet) the stream a datagram or interleaved frame belongs to. */
+    private MediaStream resolve(PacketEvent event) {
+        Flow flow = event.flow();
+        if (flow == null) {
+            return null;
+        }
+        FlowMedia media = (FlowMedia) flow.attachment();
+        if (media == null) {
+            media = new FlowMedia();
+            flow.attachment(media);
+        }
+        int channel = event.channel();
+        if (channel >= 0) {
+            if (channel >= MAX_INTERLEAVED_CHANNELS) {
+                return null;
+            }
+            MediaStream s = media.channel(channel);
+            if (s == null && !media.refused(channel)) {
+                TrackHint hint = directory.forInterleaved(flow, channel);
+                s = create(flow, hint, event, channel);
+                media.channel(channel, s);
+            }
+            return s;
+        }
+        if (media.udp() == null && !media.udpRefused()) {
+            TrackHint hint = directory.forUdp(flow);
+            MediaStream s = create(flow, hint, event, -1);
+            media.udp(s);
+        }
+        return media.udp();
+    }
+
+    private MediaStream create(Flow flow, TrackHint hint, PacketEvent event, int channel) {
+        if (hint == null && !looksLikeVideoRtp(event)) {
+            return null;
+        }
+        if (streams.size() >= MAX_STREAMS) {
+            streamsRefused++;
+            return null;
+        }
+        int index = hint != null ? hint.trackIndex() : streams.size();
+        Track track = new Track(sourceName, index, flow, hint != null ? hint.codec() : Codec.UNKNOWN);
+        if (hint != null) {
+            track.encodingName(hint.encodingName()).payloadType(hint.payloadType()).clockRate(hint.clockRate());
+        }
+        MediaStream s = new MediaStream(track, context, hint == null || hint.video());
+        track.state(s);
+        streams.add(s);
+        return s;
+    }
+
+    private boolean looksLikeVideoRtp(PacketEvent event) {
+        if (rtp.wrap(event.buffer(), event.offset(), event.length()) != null) {
+            return false;
+        }
+        int pt = rtp.payloadType();
+        // Dynamic payload types (RFC 3551 §6) carry H.264/H.265; 26/32/33/34 are static video ones.
+        return pt >= 96 || pt == 26 || pt == 32 || pt == 33 || pt == 34;
+    }
+
+    private MediaStream stream(Track track) {
+        Object state = track.state();
+        if (state instanceof MediaStream) {
+            return (MediaStream) state;
+        }
+        if (streams.size() >= MAX_STREAMS) {
+            streamsRefused++;
+            return null;
+        }
+        MediaStream s = new MediaStream(track, context, true);
+        track.state(s);
+        streams.add(s);
+        return s;
+    }
+
+    private void onAnnexB(PacketEvent event) {
+        MediaStream s = event.track() == null ? null : stream(event.track());
+        if (s != null) {
+            s.stats().onPacket(event.length(), event.timestampNs());
+            s.annexB().feed(event.buffer(), event.offset(), event.length(), event.sourceOffset(), s.nalInspector());
+        }
+    }
+
+    private void onProgramStream(PacketEvent event) {
+        MediaStream s = event.track() == null ? null : stream(event.track());
+        if (s == null) {
+            return;
+        }
+        s.stats().onPacket(event.length(), event.timestampNs());
+        int off = event.offset();
+        int len = event.length();
+        long sourceOffset = event.sourceOffset();
+        if (sourceOffset == 0 && MediaInfoHeader.probe(event.buffer(), off, len)) {
+            mediaInfo(s, event.buffer(), off, len);
+            off += MediaInfoHeader.LENGTH;
+            len -= MediaInfoHeader.LENGTH;
+            sourceOffset += MediaInfoHeader.LENGTH;
+        }
+        s.programStream(context).feed(event.buffer(), off, len, sourceOffset);
+    }
+
+    /** A Hikvision SDK/NVR export starts with the 40-byte IMKH media header: a vendor fingerprint (RTSP-02). */
+    private void mediaInfo(MediaStream s, ByteBuf buf, int off, int len) {
+        Rejection r = mediaInfo.wrap(buf, off, len);
+        if (r != null) {
+            context.rejections().increment(r);
+            return;
+        }
+        String described = mediaInfo.describe();
+        s.stats().fingerprint("Hikvision IMKH media header (" + described + ")");
+        Finding f = context.hit(Rule.RTSP_02, s, s.identity(), 0);
+        if (f != null) {
+            context.report(s, f.summary("IMKH media header: " + described + " (Hikvision, or a clone copying it)")
+                    .detail("imkh", described).matched(Hex.of(buf, off, MediaInfoHeader.LENGTH)));
+        }
+    }
+
+    private void onDhav(PacketEvent event) {
+        MediaStream s = event.track() == null ? null : stream(event.track());
+        if (s != null) {
+            s.stats().onPacket(event.length(), event.timestampNs());
+            s.dhav(context).feed(event.buffer(), event.offset(), event.length(), event.sourceOffset());
+        }
+    }
+
+    private void onAccessUnit(PacketEvent event) {
+        MediaStream s = event.track() == null ? null : stream(event.track());
+        if (s == null) {
+            return;
+        }
+        s.stats().onPacket(event.length(), event.timestampNs());
+        Track track = s.track();
+        if (track.codec() == Codec.UNKNOWN) {
+            return;
+        }
+        if (track.nalLengthSize() > 0) {
+            Rejection r = splitter.split(track.nalLengthSize(), track.codec(), event.buffer(), event.offset(),
+                    event.length(), event.sourceOffset(), s.nalInspector());
+            if (r != null) {
+                context.rejections().increment(r);
+                s.stats().onRejected();
+            }
+        } else {
+            s.annexB().feed(event.buffer(), event.offset(), event.length(), event.sourceOffset(), s.nalInspector());
+            s.annexB().finish(s.nalInspector());
+        }
+    }
+
+    private void onEnd(PacketEvent event) {
+        if (event.track() != null) {
+            Object state = event.track().state();
+            if (state instanceof MediaStream) {
+                ((MediaStream) state).finish(context);
+            }
+            return;
+        }
+        for (MediaStream s : streams) {
+            s.finish(context);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.airlock.inspect;
+
+import io.airlock.alert.StreamIdentity;
+import io.airlock.codec.AnnexBScanner;
+import io.airlock.codec.Codec;
+import io.airlock.codec.h264.H264Depacketizer;
+import io.airlock.codec.h265.H265Depacketizer;
+import io.airlock.pipeline.Track;
+
+/**
+ * Everything the media inspector keeps for one stream: its identity, statistics, and the stateful parsers that turn
+ * its packets or chunks into NAL units. Created on the first packet of a stream, held in {@link Track#state()}.
+ * The parsers are made on first use, so an audio stream never pays for a depacketizer.
+ */
+final class MediaStream {
+
+    private final Track track;
+    private final StreamStats stats = new StreamStats();
+    private final NalInspector nalInspector;
+    private StreamIdentity identity;
+
+    private H264Depacketizer h264;
+    private H265Depacketizer h265;
+    private AnnexBScanner annexB;
+    private ProgramStreamInspector programStream;
+    private DhavInspector dhav;
+
+    private final boolean video;
+    private RtpCodecSniffer sniffer;
+    private int expectedSequence = -1;
+    private long lastSsrc = -1;
+
+    /**
+     * @param video false for a stream the SDP says is audio or metadata: it is counted but never depacketized
+     */
+    MediaStream(Track track, InspectionContext context, boolean video) {
+        this.track = track;
+        this.video = video;
+        this.nalInspector = new NalInspector(this, context);
+        stats.codec(track.codec());
+        stats.encodingName(track.encodingName());
+        stats.clockRate(track.clockRate());
+    }
+
+    Track track() {
+        return track;
+    }
+
+    Codec codec() {
+        return track.codec();
+    }
+
+    /** Sets the codec once it is known (from SDP, or sniffed from the first payloads). */
+    void codec(Codec codec) {
+        track.codec(codec);
+        stats.codec(codec);
+        annexB = null;
+    }
+
+    StreamStats stats() {
+        return stats;
+    }
+
+    NalInspector nalInspector() {
+        return nalInspector;
+    }
+
+    StreamIdentity identity() {
+        if (identity == null || identity.ssrc() != track.ssrc()) {
+            identity = StreamIdentity.of(track);
+        }
+        return identity;
+    }
+
+    /** True when the codec may be guessed from payloads: a video stream whose SDP, if any, named no codec. */
+    boolean sniffable() {
+        return video;
+    }
+
+    RtpCodecSniffer sniffer() {
+        if (sniffer == null) {
+            sniffer = new RtpCodecSniffer();
+        }
+        return sniffer;
+    }
+
+    /** Flushes units and frames still open at the end of the source. */
+    void finish(InspectionContext context) {
+        if (programStream != null) {
+            programStream.finish();
+        } else if (dhav != null) {
+            dhav.finish();
+        } else if (annexB != null) {
+            annexB.finish(nalInspector);
+        }
+        if (h264 != null) {
+            h264.reset();
+        }
+        if (h265 != null) {
+            h265.reset();
+        }
+    }
+
+    H264Depacketizer h264() {
+        if (h264 == null) {
+            h264 = new H264Depacketizer();
+        }
+        return h264;
+    }
+
+    H265Depacketizer h265() {
+        if (h265 == null) {
+            h265 = new H265Depacketizer();
+        }
+        return h265;
+    }
+
+    AnnexBScanner annexB() {
+        if (annexB == null) {
+            annexB = new AnnexBScanner(track.codec() == Codec.UNKNOWN ? Codec.H264 : track.codec());
+        }
+        return annexB;
+    }
+
+    ProgramStreamInspector programStream(InspectionContext context) {
+        if (programStream == null) {
+            programStream = new ProgramStreamInspector(this, context);
+        }
+        return programStream;
+    }
+
+    DhavInspector dhav(InspectionContext context) {
+        if (dhav == null) {
+            dhav = new DhavInspector(this, context);
+        }
+        return dhav;
+    }
+
+    ProgramStreamInspector programStreamOrNull() {
+        return programStream;
+    }
+
+    DhavInspector dhavOrNull() {
+        return dhav;
+    }
+
+    AnnexBScanner annexBOrNull() {
+        return annexB;
+    }
+
+    /**
+     * Tracks RTP sequence numbers and returns how many packets were lost before this one (0 when in order). A new
+     * SSRC restarts the count.
+     */
+    int onSequence(int sequenceNumber, long ssrc) {
+        int lost = 0;
+        if (ssrc != lastSsrc) {
+            lastSsrc = ssrc;
+        } else if (expectedSequence >= 0 && sequenceNumber != expectedSequence) {
+            int gap = (sequenceNumber - expectedSequence) & 0xFFFF;
+            // A small backwards step is reordering or duplication, not loss.
+            lost = gap < 0x8000 ? gap : 0;
+        }
+        expectedSequence = (sequenceNumber + 1) & 0xFFFF;
+        return lost;
+    }
+}

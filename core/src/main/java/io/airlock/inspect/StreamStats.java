@@ -1,0 +1,255 @@
+package io.airlock.inspect;
+
+import io.airlock.codec.Codec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What a user wants to know about one stream: codec, picture size, frame rate, bitrate, GOP length, the SEI payload
+ * types it carries and the vendor it looks like. Updated by the media inspector thread with primitive fields only;
+ * turned into text after the pipeline drains.
+ */
+public final class StreamStats {
+
+    private static final int SEI_TYPES_TRACKED = 256;
+
+    private Codec codec = Codec.UNKNOWN;
+    private String encodingName;
+    private int width;
+    private int height;
+    private String profile;
+    private double spsFps;
+
+    private long packets;
+    private long bytes;
+    private long lostPackets;
+    private long firstTimeNs = Long.MIN_VALUE;
+    private long lastTimeNs = Long.MIN_VALUE;
+    private long firstMediaTime = Long.MIN_VALUE;
+    private long lastMediaTime = Long.MIN_VALUE;
+    private long mediaTimeWraps;
+    private int clockRate = 90_000;
+
+    private long frames;
+    private long keyframes;
+    private long framesSinceKeyframe = -1;
+    private long lastGop;
+    private long maxGop;
+    private long nalUnits;
+
+    private final long[] seiCounts = new long[SEI_TYPES_TRACKED];
+    private long seiOtherTypes;
+    private final Set<String> fingerprints = new LinkedHashSet<>();
+    private final List<String> notes = new ArrayList<>();
+    private long rejected;
+
+    public void codec(Codec codec) {
+        this.codec = codec;
+    }
+
+    public Codec codec() {
+        return codec;
+    }
+
+    public void encodingName(String name) {
+        this.encodingName = name;
+    }
+
+    public String encodingName() {
+        return encodingName;
+    }
+
+    public void clockRate(int clockRate) {
+        this.clockRate = clockRate > 0 ? clockRate : 90_000;
+    }
+
+    /** Counts a packet (or chunk) of {@code length} bytes received at {@code timeNs} (-1 = no clock). */
+    public void onPacket(int length, long timeNs) {
+        packets++;
+        bytes += length;
+        if (timeNs >= 0) {
+            if (firstTimeNs == Long.MIN_VALUE) {
+                firstTimeNs = timeNs;
+            }
+            lastTimeNs = timeNs;
+        }
+    }
+
+    /** Tracks the RTP timestamp (32-bit, wrapping) so duration can come from the media clock. */
+    public void onMediaTime(long rtpTimestamp) {
+        if (firstMediaTime == Long.MIN_VALUE) {
+            firstMediaTime = rtpTimestamp;
+            lastMediaTime = rtpTimestamp;
+            return;
+        }
+        if (rtpTimestamp < lastMediaTime && lastMediaTime - rtpTimestamp > 0x8000_0000L) {
+            mediaTimeWraps++;
+        }
+        if (((rtpTimestamp - lastMediaTime) & 0xFFFF_FFFFL) < 0x8000_0000L) {
+            lastMediaTime = rtpTimestamp;
+        }
+    }
+
+    public void onLoss(long lost) {
+        lostPackets += lost;
+    }
+
+    public void onRejected() {
+        rejected++;
+    }
+
+    public void onNalUnit() {
+        nalUnits++;
+    }
+
+    /** A new picture begins; {@code keyframe} for IDR/IRAP pictures. */
+    public void onFrame(boolean keyframe) {
+        frames++;
+        if (keyframe) {
+            keyframes++;
+            if (framesSinceKeyframe > 0) {
+                lastGop = framesSinceKeyframe;
+                maxGop = Math.max(maxGop, framesSinceKeyframe);
+            }
+            framesSinceKeyframe = 1;
+        } else if (framesSinceKeyframe >= 0) {
+            framesSinceKeyframe++;
+        }
+    }
+
+    public void onSei(int payloadType) {
+        if (payloadType >= 0 && payloadType < SEI_TYPES_TRACKED) {
+            seiCounts[payloadType]++;
+        } else {
+            seiOtherTypes++;
+        }
+    }
+
+    /** Picture size and profile from a parameter set. */
+    public void onSps(int width, int height, String profile, double fps) {
+        this.width = width;
+        this.height = height;
+        this.profile = profile;
+        if (fps > 0 && fps < 1000) {
+            this.spsFps = fps;
+        }
+    }
+
+    public void fingerprint(String text) {
+        if (fingerprints.size() < 16) {
+            fingerprints.add(text);
+        }
+    }
+
+    public void note(String text) {
+        if (notes.size() < 16) {
+            notes.add(text);
+        }
+    }
+
+    public long packets() {
+        return packets;
+    }
+
+    public long bytes() {
+        return bytes;
+    }
+
+    public long lostPackets() {
+        return lostPackets;
+    }
+
+    public long rejected() {
+        return rejected;
+    }
+
+    public long frames() {
+        return frames;
+    }
+
+    public long keyframes() {
+        return keyframes;
+    }
+
+    public long nalUnits() {
+        return nalUnits;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public String profile() {
+        return profile;
+    }
+
+    /** GOP length in pictures: the last complete one seen, or 0. */
+    public long gopLength() {
+        return lastGop;
+    }
+
+    public long maxGopLength() {
+        return maxGop;
+    }
+
+    /** Seconds covered, from the media clock when there is one, else from capture times; 0 when unknown. */
+    public double durationSeconds() {
+        if (firstMediaTime != Long.MIN_VALUE && lastMediaTime != firstMediaTime) {
+            long ticks = (lastMediaTime + (mediaTimeWraps << 32)) - firstMediaTime;
+            return ticks / (double) clockRate;
+        }
+        if (firstTimeNs != Long.MIN_VALUE && lastTimeNs > firstTimeNs) {
+            return (lastTimeNs - firstTimeNs) / 1e9;
+        }
+        return 0;
+    }
+
+    /** Frames per second measured over the stream, or from the SPS timing info when there is no clock. */
+    public double fps() {
+        double d = durationSeconds();
+        if (d > 0 && frames > 1) {
+            return (frames - 1) / d;
+        }
+        return spsFps;
+    }
+
+    /** Bits per second, or 0 when the duration is unknown. */
+    public double bitrate() {
+        double d = durationSeconds();
+        if (d > 0) {
+            return bytes * 8 / d;
+        }
+        double fps = fps();
+        return fps > 0 && frames > 0 ? bytes * 8 * fps / frames : 0;
+    }
+
+    /** SEI payload types seen, with counts, ordered by type. */
+    public TreeMap<Integer, Long> seiCounts() {
+        TreeMap<Integer, Long> m = new TreeMap<>();
+        for (int i = 0; i < seiCounts.length; i++) {
+            if (seiCounts[i] != 0) {
+                m.put(i, seiCounts[i]);
+            }
+        }
+        if (seiOtherTypes != 0) {
+            m.put(SEI_TYPES_TRACKED, seiOtherTypes);
+        }
+        return m;
+    }
+
+    public Set<String> fingerprints() {
+        return fingerprints;
+    }
+
+    public List<String> notes() {
+        return notes;
+    }
+}

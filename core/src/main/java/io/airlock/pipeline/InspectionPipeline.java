@@ -1,0 +1,114 @@
+package io.airlock.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.EventHandlerGroup;
+import com.lmax.disruptor.dsl.ProducerType;
+import com.lmax.disruptor.util.DaemonThreadFactory;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The engine: one LMAX Disruptor ring of {@link PacketEvent}s. Sources publish; the stages run in order, each on its
+ * own thread, each seeing an event only after the stages before it (the sequence barrier gives the memory ordering);
+ * a final {@link ReleaseHandler} frees buffers.
+ *
+ * <pre>
+ *   source ──► ring ──► stage 1 ──► stage 2 ──► ... ──► release
+ * </pre>
+ *
+ * A handler that throws is a bug, not bad input (parsers return rejections): the exception is counted, its first
+ * occurrence remembered for the report, and the pipeline carries on with the next event.
+ */
+public final class InspectionPipeline implements AutoCloseable {
+
+    private final Disruptor<PacketEvent> disruptor;
+    private final RingBuffer<PacketEvent> ring;
+    private final PacketPublisher publisher;
+    private final AtomicLong handlerFailures = new AtomicLong();
+    private volatile String firstFailure;
+
+    /**
+     * @param ringSize     a power of two: how many packets may wait between a source and the slowest stage
+     * @param waitStrategy how stages wait for work (see {@link WaitStrategies})
+     * @param producer     {@link ProducerType#SINGLE} when one thread publishes, else MULTI
+     * @param stages       handlers run in this order, each after the previous
+     */
+    public InspectionPipeline(int ringSize, WaitStrategy waitStrategy, ProducerType producer,
+                              List<? extends EventHandler<PacketEvent>> stages) {
+        if (Integer.bitCount(ringSize) != 1) {
+            throw new IllegalArgumentException("ringSize=" + ringSize + " must be a power of two");
+        }
+        disruptor = new Disruptor<>(PacketEvent::new, ringSize, DaemonThreadFactory.INSTANCE, producer, waitStrategy);
+        disruptor.setDefaultExceptionHandler(new CountingExceptionHandler());
+        EventHandlerGroup<PacketEvent> group = null;
+        for (EventHandler<PacketEvent> stage : stages) {
+            group = group == null ? disruptor.handleEventsWith(stage) : group.then(stage);
+        }
+        ReleaseHandler release = new ReleaseHandler();
+        if (group == null) {
+            disruptor.handleEventsWith(release);
+        } else {
+            group.then(release);
+        }
+        ring = disruptor.start();
+        publisher = new PacketPublisher(ring);
+    }
+
+    public PacketPublisher publisher() {
+        return publisher;
+    }
+
+    public int capacity() {
+        return ring.getBufferSize();
+    }
+
+    /** Waits until every published event has passed every stage, then stops the stage threads. */
+    public void drainAndStop(long timeout, TimeUnit unit) throws TimeoutException {
+        disruptor.shutdown(timeout, unit);
+    }
+
+    /** Handler exceptions so far (bugs); the pipeline kept going after each. */
+    public long handlerFailures() {
+        return handlerFailures.get();
+    }
+
+    /** One line describing the first handler exception, or null. */
+    public String firstFailure() {
+        return firstFailure;
+    }
+
+    @Override
+    public void close() {
+        disruptor.halt();
+    }
+
+    private final class CountingExceptionHandler implements ExceptionHandler<PacketEvent> {
+        @Override
+        public void handleEventException(Throwable ex, long sequence, PacketEvent event) {
+            if (handlerFailures.getAndIncrement() == 0) {
+                StackTraceElement[] st = ex.getStackTrace();
+                firstFailure = ex + (st.length > 0 ? " at " + st[0] : "");
+            }
+            if (event != null) {
+                event.clear();
+            }
+        }
+
+        @Override
+        public void handleOnStartException(Throwable ex) {
+            firstFailure = "stage failed to start: " + ex;
+        }
+
+        @Override
+        public void handleOnShutdownException(Throwable ex) {
+            firstFailure = "stage failed to stop: " + ex;
+        }
+    }
+}

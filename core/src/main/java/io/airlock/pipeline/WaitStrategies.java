@@ -1,0 +1,46 @@
+package io.airlock.pipeline;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.LiteBlockingWaitStrategy;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
+
+import java.util.Locale;
+
+/**
+ * The wait strategies a user may choose, by name. Trade-offs: {@code sleeping} (default) spins, yields, then parks:
+ * low latency without burning a core when idle; {@code blocking} uses least CPU but adds milliseconds; {@code yielding}
+ * and {@code busy-spin} lower latency further only when each handler has a core of its own.
+ */
+public final class WaitStrategies {
+
+    public static final String DEFAULT = "sleeping";
+
+    private WaitStrategies() {
+    }
+
+    /** The strategy named {@code name}, or null when there is none by that name. */
+    public static WaitStrategy byName(String name) {
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "sleeping":
+                return new SleepingWaitStrategy();
+            case "blocking":
+                return new BlockingWaitStrategy();
+            case "lite-blocking":
+                return new LiteBlockingWaitStrategy();
+            case "yielding":
+                return new YieldingWaitStrategy();
+            case "busy-spin":
+                return new BusySpinWaitStrategy();
+            default:
+                return null;
+        }
+    }
+
+    /** Names accepted by {@link #byName}, for help text. */
+    public static String names() {
+        return "sleeping, blocking, lite-blocking, yielding, busy-spin";
+    }
+}
