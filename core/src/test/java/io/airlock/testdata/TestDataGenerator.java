@@ -130,7 +130,7 @@ public final class TestDataGenerator {
     /** {@code h264/openh264-clean.<ext>}: the clean stream remuxed without re-encoding by the bundled ffmpeg. */
     void openh264Remux(String ext) throws Exception {
         List<String> cmd = bundledFfmpeg();
-        cmd.addAll(List.of("-framerate", String.valueOf(FPS), "-i", file("h264/openh264-clean.h264").toString(),
+        cmd.addAll(List.of("-r", String.valueOf(FPS), "-i", file("h264/openh264-clean.h264").toString(),
                 "-c", "copy", "-map_metadata", "-1", "-fflags", "+bitexact", "-flags", "+bitexact"));
         if ("ts".equals(ext)) {
             cmd.addAll(List.of("-mpegts_flags", "+initial_discontinuity", "-muxrate", "0"));
@@ -142,7 +142,7 @@ public final class TestDataGenerator {
     /** {@code h264/sei-user-data-unknown-uuid.h264}: h264_metadata inserts user_data_unregistered, unknown UUID. */
     void seiUserDataUnknownUuid() throws Exception {
         List<String> cmd = bundledFfmpeg();
-        cmd.addAll(List.of("-framerate", String.valueOf(FPS), "-i", file("h264/openh264-clean.h264").toString(),
+        cmd.addAll(List.of("-r", String.valueOf(FPS), "-i", file("h264/openh264-clean.h264").toString(),
                 "-c", "copy", "-bsf:v", "h264_metadata=sei_user_data=" + UNKNOWN_UUID + "+" + UNKNOWN_UUID_TEXT,
                 "-f", "h264", file("h264/sei-user-data-unknown-uuid.h264").toString()));
         ExternalFfmpeg.run(cmd);
