@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.Random;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,6 +104,41 @@ class ContainerDemuxerTest {
             pos += 4 + nal;
         }
         assertThat(pos).isEqualTo(end);
+    }
+
+    @Test
+    void shouldDemuxRawH265AsOneH265Track() throws IOException {
+        try (ContainerDemuxer demuxer = ContainerDemuxer.open(testData("h265/hisilicon-sei229.h265"))) {
+            ContainerTrack track = demuxer.tracks().get(0);
+            assertThat(track.codec()).isEqualTo(Codec.H265);
+            assertThat(track.nalLengthSize()).isZero();
+            assertThat(track.width()).isEqualTo(320);
+            ContainerPacket p = new ContainerPacket();
+            int packets = 0;
+            while (demuxer.next(p)) {
+                assertThat(ParameterSetSpans.startsWithStartCode(p.buffer(), p.offset(), p.length())).isTrue();
+                packets++;
+            }
+            assertThat(packets).isEqualTo(FRAMES);
+        }
+    }
+
+    /** The Apple-encoded H.265 elementary stream from dkozyr/tau in the shared corpus. */
+    @Test
+    void shouldDemuxCorpusH265ElementaryStream() throws IOException {
+        Path corpus = testData("").getParent().resolve("../shared/corpus").normalize();
+        Assumptions.assumeTrue(Files.isDirectory(corpus), "../shared/corpus not present: skipping wilson.raw.h265");
+        Path file = corpus.resolve("pcap/wilson.raw.h265");
+        Assumptions.assumeTrue(Files.isRegularFile(file), "wilson.raw.h265 not present");
+        try (ContainerDemuxer demuxer = ContainerDemuxer.open(file)) {
+            assertThat(demuxer.tracks()).extracting(ContainerTrack::codec).containsExactly(Codec.H265);
+            ContainerPacket p = new ContainerPacket();
+            long bytes = 0;
+            while (demuxer.next(p)) {
+                bytes += p.length();
+            }
+            assertThat(bytes).isPositive().isLessThanOrEqualTo(Files.size(file));
+        }
     }
 
     @Test
