@@ -54,7 +54,7 @@ public final class TestDataGenerator {
         this.root = root;
     }
 
-    /** Writes every file under {@code args[0]} (default {@code ../src-test-data}, right for Surefire's {@code core/}). */
+    /** Writes every file under {@code args[0]}; the default {@code ../src-test-data} suits Surefire's {@code core/}. */
     public static void main(String[] args) throws Exception {
         Path root = Paths.get(args.length > 0 ? args[0] : "../src-test-data").toAbsolutePath().normalize();
         new TestDataGenerator(root).generateAll();
@@ -184,7 +184,8 @@ public final class TestDataGenerator {
                 "-pix_fmt", "yuv420p", "-c:v", "libx265", "-preset", "fast", "-crf", "30",
                 "-x265-params", "log-level=none:keyint=" + GOP + ":min-keyint=" + GOP
                         + ":scenecut=0:frame-threads=1:pools=none:bframes=0",
-                "-fflags", "+bitexact", "-flags:v", "+bitexact", "-f", "hevc", file("h265/x265-clean.h265").toString()));
+                "-fflags", "+bitexact", "-flags:v", "+bitexact", "-f", "hevc",
+                file("h265/x265-clean.h265").toString()));
     }
 
     /**
