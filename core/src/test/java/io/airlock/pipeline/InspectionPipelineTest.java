@@ -1,0 +1,91 @@
+package io.airlock.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InspectionPipelineTest {
+
+    @Test
+    void shouldRunStagesInOrderAndReleaseOwnedBuffers() throws Exception {
+        List<Long> first = new ArrayList<>();
+        List<Long> second = new ArrayList<>();
+        EventHandler<PacketEvent> a = (e, seq, end) -> first.add(e.sourceOffset());
+        // The second stage sees what the first did for the same event: the barrier orders them.
+        EventHandler<PacketEvent> b = (e, seq, end) -> {
+            assertThat(first).contains(e.sourceOffset());
+            second.add(e.sourceOffset());
+        };
+        List<ByteBuf> buffers = new ArrayList<>();
+        try (InspectionPipeline pipeline = new InspectionPipeline(64, new SleepingWaitStrategy(), ProducerType.SINGLE,
+                List.of(a, b))) {
+            PacketPublisher publisher = pipeline.publisher();
+            for (int i = 0; i < 1000; i++) {
+                ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(16).writeLong(i);
+                buffers.add(buf);
+                long seq = publisher.claim(PacketKind.RTP, buf, 0, 8, true);
+                publisher.event(seq).sourceOffset(i);
+                publisher.publish(seq);
+            }
+            pipeline.drainAndStop(10, TimeUnit.SECONDS);
+            assertThat(pipeline.handlerFailures()).isZero();
+        }
+        assertThat(second).hasSize(1000).isSorted();
+        assertThat(buffers).allSatisfy(buf -> assertThat(buf.refCnt()).isZero());
+    }
+
+    @Test
+    void shouldCountAHandlerFailureAndCarryOn() throws Exception {
+        List<Long> seen = new ArrayList<>();
+        EventHandler<PacketEvent> failing = (e, seq, end) -> {
+            if (e.sourceOffset() == 3) {
+                throw new IllegalStateException("bug");
+            }
+        };
+        EventHandler<PacketEvent> after = (e, seq, end) -> seen.add(e.sourceOffset());
+        try (InspectionPipeline pipeline = new InspectionPipeline(64, new SleepingWaitStrategy(), ProducerType.SINGLE,
+                List.of(failing, after))) {
+            for (int i = 0; i < 10; i++) {
+                long seq = pipeline.publisher().claim(PacketKind.RTP, null, 0, 0, false);
+                pipeline.publisher().event(seq).sourceOffset(i);
+                pipeline.publisher().publish(seq);
+            }
+            pipeline.drainAndStop(10, TimeUnit.SECONDS);
+            assertThat(pipeline.handlerFailures()).isEqualTo(1);
+            assertThat(pipeline.firstFailure()).contains("IllegalStateException: bug");
+        }
+        assertThat(seen).hasSize(10);
+    }
+
+    @Test
+    void shouldCountADropInsteadOfWaitingWhenTheRingIsFull() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        EventHandler<PacketEvent> stalled = (e, seq, end) -> release.await();
+        try (InspectionPipeline pipeline = new InspectionPipeline(64, new SleepingWaitStrategy(), ProducerType.SINGLE,
+                List.of(stalled))) {
+            PacketPublisher publisher = pipeline.publisher();
+            int published = 0;
+            for (int i = 0; i < 200; i++) {
+                long seq = publisher.tryClaim();
+                if (seq >= 0) {
+                    publisher.event(seq).set(PacketKind.RTP, null, 0, 0, false);
+                    publisher.publish(seq);
+                    published++;
+                }
+            }
+            assertThat(published).isLessThanOrEqualTo(65);
+            assertThat(publisher.dropped()).isEqualTo(200 - published);
+            release.countDown();
+            pipeline.drainAndStop(10, TimeUnit.SECONDS);
+        }
+    }
+}
