@@ -40,15 +40,14 @@ final class TcpStream {
             next = seq;
         }
         int ahead = (int) (seq - next);
-        if (ahead > 0 && (heldCount == heldSeq.length || heldBytes + (long) len > TcpReassembler.MAX_HELD_BYTES)) {
-            while (heldCount > 0 && ahead > 0) {
-                abandonHole(flow, listener);
-                ahead = (int) (seq - next);
-            }
-            if (ahead > 0) {
+        while (ahead > 0 && (heldCount == heldSeq.length || heldBytes + (long) len > TcpReassembler.MAX_HELD_BYTES)) {
+            if (heldCount == 0 || ahead <= (int) (heldSeq[earliest()] - next)) {
                 listener.tcpGap(flow, ahead);
                 next = seq;
                 ahead = 0;
+            } else {
+                abandonHole(flow, listener);
+                ahead = (int) (seq - next);
             }
         }
         if (ahead > 0) {
@@ -107,18 +106,23 @@ final class TcpStream {
 
     /** Declares the hole before the earliest held segment a gap and delivers from there. */
     private void abandonHole(Flow flow, TcpStreamListener listener) {
-        int earliest = 0;
-        for (int i = 1; i < heldCount; i++) {
-            if ((int) (heldSeq[i] - next) < (int) (heldSeq[earliest] - next)) {
-                earliest = i;
-            }
-        }
+        int earliest = earliest();
         int missing = (int) (heldSeq[earliest] - next);
         if (missing > 0) {
             listener.tcpGap(flow, missing);
             next = heldSeq[earliest];
         }
         drain(flow, listener);
+    }
+
+    private int earliest() {
+        int earliest = 0;
+        for (int i = 1; i < heldCount; i++) {
+            if ((int) (heldSeq[i] - next) < (int) (heldSeq[earliest] - next)) {
+                earliest = i;
+            }
+        }
+        return earliest;
     }
 
     void flush(Flow flow, TcpStreamListener listener) {
