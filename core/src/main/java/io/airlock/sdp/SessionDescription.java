@@ -132,7 +132,7 @@ public final class SessionDescription {
             case 's' -> sessionName = value;
             case 'i' -> information = value;
             case 'c' -> connection = value;
-            case 'a' -> attributes.add(attribute(value));
+            case 'a' -> attributes.add(toAttribute(value));
             case 'u', 'e', 'p', 'b', 't', 'r', 'z', 'k' -> otherLines.add(line);
             default -> {
                 otherLines.add(line);
@@ -145,7 +145,7 @@ public final class SessionDescription {
                            final int lineNo) {
         switch (type) {
             case 'a' -> {
-                final SdpAttribute a = attribute(value);
+                final SdpAttribute a = toAttribute(value);
                 if (a.name().equalsIgnoreCase("rtpmap") && (a.value() == null || a.value().indexOf('/') < 0)) {
                     problem(SdpRejection.BAD_RTPMAP, lineNo);
                 }
@@ -197,7 +197,7 @@ public final class SessionDescription {
         return new MediaDescription(sd, parts[0], port, parts[2], formats);
     }
 
-    private static SdpAttribute attribute(final String value) {
+    private static SdpAttribute toAttribute(final String value) {
         final int colon = value.indexOf(':');
         if (colon < 0) {
             return new SdpAttribute(value.trim(), null);
