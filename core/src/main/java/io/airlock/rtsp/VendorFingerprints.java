@@ -93,7 +93,7 @@ public final class VendorFingerprints {
         if (name.equals("Media Server")) {
             add(out, DAHUA, "sdp s=", "s=" + name);
         } else if (name.equals("Media Presentation")) {
-            final String app = sdp.attribute("appversion");
+            final String app = anyLevel(sdp, "appversion");
             add(out, HIKVISION, "sdp s=", "s=" + name + (app != null ? " a=appversion:" + app : ""));
         } else if (name.startsWith("HIK Media Server")) {
             add(out, HIKVISION + " NVR", "sdp s=", "s=" + name);
@@ -113,6 +113,21 @@ public final class VendorFingerprints {
                         + (m.control() != null ? m.control() : "#" + i) + " rtpmap " + m.rtpmap());
             }
         }
+    }
+
+    /** Hikvision puts a=appversion after the last media section, so look at every level. */
+    private static String anyLevel(final SessionDescription sdp, final String name) {
+        final String v = sdp.attribute(name);
+        if (v != null) {
+            return v;
+        }
+        for (int i = 0; i < sdp.media().size(); i++) {
+            final String m = sdp.media().get(i).attribute(name);
+            if (m != null) {
+                return m;
+            }
+        }
+        return null;
     }
 
     private static void checkAttributes(final List<SdpAttribute> attributes, final List<VendorFingerprint> out) {
