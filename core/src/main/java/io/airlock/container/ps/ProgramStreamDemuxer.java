@@ -147,7 +147,8 @@ public final class ProgramStreamDemuxer {
                 sawPrefix = false;
                 if (b >= PsHeaders.PROGRAM_END && (!packOnly || b == PsHeaders.PACK_START)) {
                     beginUnit(b, p - 3);
-                    return p + 1;
+                    // a header may already be complete (00 00 01 B9) with no byte left in this feed
+                    return header(buf, p + 1, end);
                 }
                 loseSync(p);
                 zeros = b == 0 ? 1 : 0;
