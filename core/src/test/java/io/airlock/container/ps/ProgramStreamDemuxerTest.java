@@ -101,7 +101,7 @@ class ProgramStreamDemuxerTest {
                 "psm-desc 40 484b010013672b8bb38700ffffff",
                 "psm-desc 41 484b000102030405060708090a0b0c0d0e0f",
                 "psm-stream type=1b id=e0",
-                "es-desc e0 42 071010ea02c002401130 00001c20".replace(" ", ""),
+                "es-desc e0 42 071010ea02c00240113000001c20", "es-desc e0 2a 7fff000007081ffe5848",
                 "private bd len=26 @128");
         assertThat(l.evidence).containsExactly("8c800721" + "0005bf21fff8000200170001800004ffdc23e0f1f050");
     }
@@ -169,7 +169,7 @@ class ProgramStreamDemuxerTest {
             byte[] got = l.video.toByteArray();
             assertThat(Arrays.copyOf(concat(IDR, P), got.length)).as("cut %d", cut).isEqualTo(got);
         }
-        RecordingPsListener l = demux(Arrays.copyOf(data, data.length - 20));
+        RecordingPsListener l = demux(Arrays.copyOf(data, data.length - 8));
         assertThat(l.rejections).containsExactly(PsRejection.TRUNCATED_PES);
     }
 
