@@ -72,7 +72,7 @@ public final class CaptureFileReader implements Closeable {
         readFileHeader();
     }
 
-    /** Opens {@code file}; throws only when it cannot be read at all. Wrong content is reported by {@link #problem()}. */
+    /** Opens {@code file}; throws only when it cannot be read. Wrong content is reported by {@link #problem()}. */
     public static CaptureFileReader open(Path file) throws IOException {
         return open(file, MappedWindow.MAX_WINDOW);
     }

@@ -21,7 +21,8 @@ public final class SyntheticPackets {
         byte[] src = address(srcIp);
         byte[] dst = address(dstIp);
         ByteBuffer u = ByteBuffer.allocate(8 + payload.length);
-        u.putShort((short) srcPort).putShort((short) dstPort).putShort((short) (8 + payload.length)).putShort((short) 0);
+        u.putShort((short) srcPort).putShort((short) dstPort);
+        u.putShort((short) (8 + payload.length)).putShort((short) 0);
         u.put(payload);
         byte[] segment = u.array();
         int sum = checksum(src, dst, PROTO_UDP, segment);

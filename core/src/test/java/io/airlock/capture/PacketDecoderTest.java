@@ -57,7 +57,8 @@ class PacketDecoderTest {
         for (int i = 0; i < 5; i++) {
             w.vlan(i);
         }
-        assertThat(decode(PacketDecoder.LINKTYPE_ETHERNET, w.frame(udp4()))).isEqualTo(LinkRejection.TOO_MANY_VLAN_TAGS);
+        assertThat(decode(PacketDecoder.LINKTYPE_ETHERNET, w.frame(udp4())))
+                .isEqualTo(LinkRejection.TOO_MANY_VLAN_TAGS);
     }
 
     @Test
