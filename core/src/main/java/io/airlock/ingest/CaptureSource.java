@@ -74,11 +74,13 @@ public final class CaptureSource implements SourceProgress, TcpStreamListener {
                     publisher.event(seq).timestampNs(record.timestampNs()).sourceOffset(fileOffset).flow(flow);
                     publisher.publish(seq);
                 }
-            } else if (decoder.protocol() == Flow.PROTO_TCP) {
+            } else if (decoder.protocol() == Flow.PROTO_TCP && flow != flows.overflowFlow()) {
                 tcp.segment(flow, decoder.tcpSequence(), decoder.tcpFlags(), record.buffer(), decoder.payloadOffset(),
                         decoder.payloadLength(), record.timestampNs(), fileOffset, this);
             }
         }
+        // Deliver what waited for a gap that never filled, then close every stream.
+        tcp.flushAll(this);
         long seq = publisher.claim();
         publisher.event(seq).set(PacketKind.END_OF_STREAM, null, 0, 0, false);
         publisher.publish(seq);

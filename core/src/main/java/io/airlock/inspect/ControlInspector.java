@@ -39,6 +39,7 @@ public final class ControlInspector implements EventHandler<PacketEvent> {
     private final SessionDirectory directory;
     private final String sourceName;
     private final RtspMessage message = new RtspMessage();
+    private final TransportHeader transport = new TransportHeader();
     private final Map<Flow, RtspConnection> connections = new IdentityHashMap<>();
     private long messages;
 
@@ -97,16 +98,22 @@ public final class ControlInspector implements EventHandler<PacketEvent> {
     }
 
     private void onRequest(RtspConnection conn) {
-        String transport = message.header("Transport");
-        conn.request(new RtspConnection.PendingRequest(message.cseq(), message.method(), message.uri(), transport));
-        if ("SETUP".equalsIgnoreCase(message.method()) && transport != null) {
-            TransportHeader t = TransportHeader.parse(transport);
+        String value = message.header("Transport");
+        conn.request(new RtspConnection.PendingRequest(message.cseq(), message.method(), message.uri(), value));
+        if ("SETUP".equalsIgnoreCase(message.method()) && value != null && parseTransport(value)) {
             String peer = conn.clientIp();
-            if (t.destination() != null && !sameHost(t.destination(), peer)) {
-                redirection(conn, "SETUP asks for media to be sent to " + t.destination()
-                        + ", not to the requesting peer " + peer, "destination", t.destination(), transport);
-            } else if (t.multicast() && !t.tcp()) {
-                redirection(conn, "SETUP requests multicast delivery", "transport", "multicast", transport);
+            // A client may offer several transports; the server may pick any of them.
+            for (int i = 0; i < transport.specCount(); i++) {
+                TransportHeader t = transport.select(i);
+                if (t.destination() != null && !sameHost(t.destination(), peer)) {
+                    redirection(conn, "SETUP asks for media to be sent to " + t.destination()
+                            + ", not to the requesting peer " + peer, "destination", t.destination(), value);
+                    return;
+                }
+                if (t.multicast() && !t.tcp()) {
+                    redirection(conn, "SETUP requests multicast delivery", "transport", "multicast", value);
+                    return;
+                }
             }
         }
     }
@@ -146,20 +153,20 @@ public final class ControlInspector implements EventHandler<PacketEvent> {
     }
 
     private void setupReply(RtspConnection conn, RtspConnection.PendingRequest req) {
-        String transport = message.header("Transport");
-        if (transport == null) {
+        String value = message.header("Transport");
+        if (value == null || !parseTransport(value)) {
             return;
         }
-        TransportHeader t = TransportHeader.parse(transport);
+        TransportHeader t = transport.select(0);
         TrackHint hint = hintFor(conn, req.uri());
         String camera = conn.serverIp();
         if (t.source() != null && !sameHost(t.source(), camera)) {
             redirection(conn, "camera reply names source " + t.source() + " instead of its own address " + camera,
-                    "source", t.source(), transport);
+                    "source", t.source(), value);
         }
         if (t.destination() != null && !t.tcp() && !sameHost(t.destination(), conn.clientIp())) {
             redirection(conn, "camera reply sends media to " + t.destination() + ", not to the client "
-                    + conn.clientIp(), "destination", t.destination(), transport);
+                    + conn.clientIp(), "destination", t.destination(), value);
         }
         if (t.tcp() && t.interleavedLow() >= 0) {
             directory.interleaved(conn.requestFlow(), t.interleavedLow(), hint);
@@ -199,7 +206,18 @@ public final class ControlInspector implements EventHandler<PacketEvent> {
         }
         MediaDescription m = media.get(chosen);
         return new TrackHint(sourceName, chosen, m.type(), m.encodingName(), codecOf(m.encodingName()),
-                m.payloadType(), m.clockRate() > 0 ? m.clockRate() : 90_000);
+                m.payloadType(), m.clockRate() > 0 && m.clockRate() < Integer.MAX_VALUE ? (int) m.clockRate() : 90_000);
+    }
+
+    private boolean parseTransport(String value) {
+        Rejection r = transport.parse(value);
+        if (r != null || transport.specCount() == 0) {
+            if (r != null) {
+                context.rejections().increment(r);
+            }
+            return false;
+        }
+        return true;
     }
 
     private void extraTracks(RtspConnection conn, SessionDescription sdp) {

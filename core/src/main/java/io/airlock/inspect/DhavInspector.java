@@ -22,7 +22,7 @@ final class DhavInspector implements DhavListener {
 
     private final MediaStream stream;
     private final InspectionContext context;
-    private final DhavDemuxer demuxer = new DhavDemuxer();
+    private final DhavDemuxer demuxer = new DhavDemuxer(this);
     private long assistantFrames;
     private long assistantBytes;
     private long unknownExtensions;
@@ -35,11 +35,11 @@ final class DhavInspector implements DhavListener {
     }
 
     void feed(ByteBuf buffer, int offset, int length, long sourceOffset) {
-        demuxer.feed(buffer, offset, length, sourceOffset, this);
+        demuxer.feed(buffer, offset, length, sourceOffset);
     }
 
     void finish() {
-        demuxer.finish(this);
+        demuxer.finish();
         if (stream.annexBOrNull() != null) {
             stream.annexB().finish(stream.nalInspector());
         }

@@ -59,13 +59,13 @@ final class NalInspector implements NalUnitListener {
         boolean reserved;
         if (codec == Codec.H265) {
             type = H265Nal.type(header);
-            forbidden = H265Nal.forbiddenZeroBit(header);
+            forbidden = H265Nal.forbiddenZeroBit(header) != 0;
             reserved = H265Nal.isReservedOrUnspecified(type);
             collect = type == H265Nal.PREFIX_SEI_NUT || type == H265Nal.SUFFIX_SEI_NUT || type == H265Nal.SPS_NUT;
             vcl = type < H265Nal.VPS_NUT;
         } else {
             type = H264Nal.type(header);
-            forbidden = H264Nal.forbiddenZeroBit(header);
+            forbidden = H264Nal.forbiddenZeroBit(header) != 0;
             reserved = H264Nal.isReservedOrUnspecified(type);
             collect = type == H264Nal.SEI || type == H264Nal.SPS;
             vcl = type >= 1 && type <= 5;
@@ -78,7 +78,20 @@ final class NalInspector implements NalUnitListener {
         }
         if (collect) {
             scratch().clear();
+            if (!isSei()) {
+                // The SPS parsers read the whole unit, header included.
+                if (codec == Codec.H265) {
+                    scratch.writeShort(header);
+                } else {
+                    scratch.writeByte(header);
+                }
+            }
         }
+    }
+
+    private boolean isSei() {
+        return codec == Codec.H265 ? type == H265Nal.PREFIX_SEI_NUT || type == H265Nal.SUFFIX_SEI_NUT
+                : type == H264Nal.SEI;
     }
 
     @Override
@@ -107,11 +120,10 @@ final class NalInspector implements NalUnitListener {
             return;
         }
         collect = false;
-        boolean isSps = codec == Codec.H265 ? type == H265Nal.SPS_NUT : type == H264Nal.SPS;
-        if (isSps) {
-            onSps();
-        } else {
+        if (isSei()) {
             onSei();
+        } else {
+            onSps();
         }
     }
 

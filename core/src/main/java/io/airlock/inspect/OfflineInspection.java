@@ -26,7 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import com.lmax.disruptor.TimeoutException;
 import java.util.function.Consumer;
 
 /**

@@ -22,7 +22,7 @@ final class ProgramStreamInspector implements ProgramStreamListener {
 
     private final MediaStream stream;
     private final InspectionContext context;
-    private final ProgramStreamDemuxer demuxer = new ProgramStreamDemuxer();
+    private final ProgramStreamDemuxer demuxer = new ProgramStreamDemuxer(this);
     private int videoStreamId = -1;
 
     private long privatePesCount;
@@ -37,11 +37,11 @@ final class ProgramStreamInspector implements ProgramStreamListener {
     }
 
     void feed(ByteBuf buffer, int offset, int length, long sourceOffset) {
-        demuxer.feed(buffer, offset, length, sourceOffset, this);
+        demuxer.feed(buffer, offset, length, sourceOffset);
     }
 
     void finish() {
-        demuxer.finish(this);
+        demuxer.finish();
         if (stream.annexBOrNull() != null) {
             stream.annexB().finish(stream.nalInspector());
         }

@@ -10,8 +10,9 @@ import com.lmax.disruptor.dsl.ProducerType;
 import com.lmax.disruptor.util.DaemonThreadFactory;
 
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import com.lmax.disruptor.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,6 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * occurrence remembered for the report, and the pipeline carries on with the next event.
  */
 public final class InspectionPipeline implements AutoCloseable {
+
+    private static final long DRAIN_POLL_NS = 100_000;
 
     private final Disruptor<PacketEvent> disruptor;
     private final RingBuffer<PacketEvent> ring;
@@ -69,9 +72,21 @@ public final class InspectionPipeline implements AutoCloseable {
         return ring.getBufferSize();
     }
 
-    /** Waits until every published event has passed every stage, then stops the stage threads. */
+    /**
+     * Waits until every published event has passed every stage, then stops the stage threads. The wait watches the
+     * last stage's sequence rather than using {@code Disruptor.shutdown}, which skips stages whose threads have not
+     * started yet and so can stop a pipeline that still has a backlog.
+     */
     public void drainAndStop(long timeout, TimeUnit unit) throws TimeoutException {
-        disruptor.shutdown(timeout, unit);
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        long cursor = ring.getCursor();
+        while (ring.getMinimumGatingSequence() < cursor) {
+            if (System.nanoTime() > deadline) {
+                throw TimeoutException.INSTANCE;
+            }
+            LockSupport.parkNanos(DRAIN_POLL_NS);
+        }
+        disruptor.halt();
     }
 
     /** Handler exceptions so far (bugs); the pipeline kept going after each. */
