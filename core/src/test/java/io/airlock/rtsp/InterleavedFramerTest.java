@@ -88,8 +88,8 @@ class InterleavedFramerTest {
     void shouldGiveSameUnitsWhenSplitAtEveryPairOfPositions() {
         final byte[] bytes = sequence();
         final List<String> expected = run(bytes).events;
-        for (int i = 1; i < bytes.length; i += 7) {
-            for (int j = i + 1; j < bytes.length; j += 11) {
+        for (int i = 1; i < bytes.length; i += 13) {
+            for (int j = i + 1; j < bytes.length; j += 17) {
                 assertThat(run(bytes, i, j).events).as("split at " + i + "," + j).isEqualTo(expected);
             }
         }
