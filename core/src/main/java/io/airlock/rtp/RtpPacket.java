@@ -40,6 +40,9 @@ public final class RtpPacket {
     private int offset;
     private int first;
     private int second;
+    private int sequenceNumber;
+    private long timestamp;
+    private long ssrc;
     private int extensionOffset;
     private int extensionLength;
     private int payloadOffset;
@@ -52,7 +55,8 @@ public final class RtpPacket {
         if (length < MIN_HEADER_LENGTH || offset < 0 || (long) offset + length > buffer.capacity()) {
             return RtpRejection.TOO_SHORT;
         }
-        int b0 = buffer.getUnsignedByte(offset);
+        int word0 = buffer.getInt(offset);
+        int b0 = word0 >>> 24;
         if (b0 >>> 6 != VERSION) {
             return RtpRejection.BAD_VERSION;
         }
@@ -88,7 +92,10 @@ public final class RtpPacket {
         this.buffer = buffer;
         this.offset = offset;
         this.first = b0;
-        this.second = buffer.getUnsignedByte(offset + 1);
+        this.second = (word0 >>> 16) & 0xFF;
+        this.sequenceNumber = word0 & 0xFFFF;
+        this.timestamp = buffer.getUnsignedInt(offset + TIMESTAMP_OFFSET);
+        this.ssrc = buffer.getUnsignedInt(offset + SSRC_OFFSET);
         this.extensionOffset = extOffset;
         this.extensionLength = extLength;
         this.payloadOffset = (int) cursor;
@@ -103,6 +110,9 @@ public final class RtpPacket {
         offset = 0;
         first = 0;
         second = 0;
+        sequenceNumber = 0;
+        timestamp = 0;
+        ssrc = 0;
         extensionOffset = -1;
         extensionLength = 0;
         payloadOffset = 0;
@@ -151,15 +161,15 @@ public final class RtpPacket {
     }
 
     public int sequenceNumber() {
-        return buffer.getUnsignedShort(offset + SEQUENCE_NUMBER_OFFSET);
+        return sequenceNumber;
     }
 
     public long timestamp() {
-        return buffer.getUnsignedInt(offset + TIMESTAMP_OFFSET);
+        return timestamp;
     }
 
     public long ssrc() {
-        return buffer.getUnsignedInt(offset + SSRC_OFFSET);
+        return ssrc;
     }
 
     /** The i-th contributing source, {@code 0 <= i < csrcCount()}. */

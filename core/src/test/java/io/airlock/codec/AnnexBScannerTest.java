@@ -94,4 +94,17 @@ class AnnexBScannerTest {
         assertThat(out.starts).isEqualTo(1);
         assertThat(out.annexB.size()).isEqualTo(4 + 1 + 19_996);
     }
+
+    @Test
+    void shouldCountH265UnitShorterThanItsHeader() {
+        AnnexBScanner scanner = new AnnexBScanner(Codec.H265);
+        RecordingListener out = new RecordingListener(2);
+        byte[] data = bytes(0, 0, 1, 0x40, 0, 0, 1, 0x42, 0x01, 0x01);
+        scanner.feed(Unpooled.wrappedBuffer(data), 0, data.length, 0, out);
+        scanner.finish(out);
+        RejectionCounters counters = new RejectionCounters();
+        scanner.lastRejections(counters);
+        assertThat(out.events).containsExactly("4201:01");
+        assertThat(counters.count(AnnexBRejection.TRUNCATED_HEADER)).isEqualTo(1);
+    }
 }

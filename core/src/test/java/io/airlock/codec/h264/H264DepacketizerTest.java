@@ -133,4 +133,23 @@ class H264DepacketizerTest {
         assertThat(feed(8, false)).isEqualTo(H264Rejection.EMPTY_PAYLOAD);
         assertThat(out.events).isEmpty();
     }
+
+    @Test
+    void shouldCloseFuWhenTimestampChanges() {
+        ByteBuf start = buf(0x7C, 0x85, 0xAA);
+        depacketizer.depacketize(1, 1000, false, start, 0, 3, 0, out);
+        ByteBuf end = buf(0x7C, 0x45, 0xCC);
+        assertThat(depacketizer.depacketize(2, 4000, true, end, 0, 3, 0, out))
+                .isEqualTo(H264Rejection.FU_WITHOUT_START);
+        assertThat(counters.count(H264Rejection.FU_TIMESTAMP_CHANGE)).isEqualTo(1);
+        assertThat(out.events).containsExactly("65:aa (incomplete)");
+    }
+
+    @Test
+    void shouldEndOpenUnitOnReset() {
+        feed(1, false, 0x7C, 0x85, 0xAA);
+        depacketizer.reset();
+        assertThat(out.events).containsExactly("65:aa (incomplete)");
+        assertThat(feed(9, false, 0x41, 0x01)).isNull();
+    }
 }
