@@ -200,14 +200,17 @@ public final class StreamStats {
         return maxGop;
     }
 
-    /** Seconds covered, from the media clock when there is one, else from capture times; 0 when unknown. */
+    /**
+     * Seconds covered: from arrival or capture times when there are any (a camera's RTP clock is its own claim and
+     * may run at any rate), else from the RTP clock; 0 when unknown.
+     */
     public double durationSeconds() {
+        if (firstTimeNs != Long.MIN_VALUE && lastTimeNs > firstTimeNs) {
+            return (lastTimeNs - firstTimeNs) / 1e9;
+        }
         if (firstMediaTime != Long.MIN_VALUE && lastMediaTime != firstMediaTime) {
             long ticks = (lastMediaTime + (mediaTimeWraps << 32)) - firstMediaTime;
             return ticks / (double) clockRate;
-        }
-        if (firstTimeNs != Long.MIN_VALUE && lastTimeNs > firstTimeNs) {
-            return (lastTimeNs - firstTimeNs) / 1e9;
         }
         return 0;
     }
