@@ -61,7 +61,7 @@ public final class FormatSniffer {
      * H.264 or H.265 when the bytes start with an Annex B start code and the first NAL headers fit one codec better;
      * {@link Codec#UNKNOWN} when there is no start code at the beginning.
      */
-    static Codec annexBCodec(ByteBuf buf, int offset, int length) {
+    public static Codec annexBCodec(ByteBuf buf, int offset, int length) {
         int i = offset;
         int end = offset + length;
         while (i < end && i - offset < 32 && buf.getByte(i) == 0) {

@@ -1,6 +1,5 @@
 package io.airlock.inspect;
 
-import io.airlock.alert.Finding;
 import io.airlock.alert.Rule;
 import io.airlock.codec.Codec;
 import io.airlock.container.dhav.DhavDemuxer;
@@ -26,11 +25,12 @@ final class DhavInspector implements DhavListener {
     private long assistantFrames;
     private long assistantBytes;
     private long unknownExtensions;
-    private Finding finding;
+    private final FramingFinding finding;
 
     DhavInspector(MediaStream stream, InspectionContext context) {
         this.stream = stream;
         this.context = context;
+        this.finding = new FramingFinding(Rule.MED_04, stream, context);
         stream.stats().fingerprint("Dahua DHAV framing");
     }
 
@@ -40,18 +40,14 @@ final class DhavInspector implements DhavListener {
 
     void finish() {
         demuxer.finish();
-        if (stream.annexBOrNull() != null) {
-            stream.annexB().finish(stream.nalInspector());
-        }
-        if (finding != null) {
-            finding.detail("assistant_frames", assistantFrames).detail("assistant_bytes", assistantBytes)
-                    .detail("unknown_extensions", unknownExtensions);
-        }
+        stream.finishElementaryStream();
+        finding.total("assistant_frames", assistantFrames).total("assistant_bytes", assistantBytes)
+                .total("unknown_extensions", unknownExtensions);
     }
 
     @Override
     public void fileHeader(long offset) {
-        raise(offset, "DAHUA file header", "file_header", "DAHUA", "");
+        finding.raise(offset, "DAHUA file header", "file_header", "DAHUA", "");
     }
 
     @Override
@@ -60,7 +56,7 @@ final class DhavInspector implements DhavListener {
         if (type == TYPE_ASSISTANT) {
             assistantFrames++;
             assistantBytes += frameLength;
-            raise(offset, "DHAV 0xF1 assistant frame of " + frameLength + " bytes (private data)", "frame_type",
+            finding.raise(offset, "DHAV 0xF1 assistant frame of " + frameLength + " bytes (private data)", "frame_type",
                     "0xf1", "");
         }
     }
@@ -69,7 +65,7 @@ final class DhavInspector implements DhavListener {
     public void extension(int type, ByteBuf buffer, int offset, int length, boolean known, long sourceOffset) {
         if (!known) {
             unknownExtensions++;
-            raise(sourceOffset, String.format("DHAV extension type 0x%02x unknown to FFmpeg", type),
+            finding.raise(sourceOffset, String.format("DHAV extension type 0x%02x unknown to FFmpeg", type),
                     "extension_type", String.format("0x%02x", type), Hex.of(buffer, offset, length));
         }
     }
@@ -85,10 +81,7 @@ final class DhavInspector implements DhavListener {
     @Override
     public void framePayload(int type, ByteBuf buffer, int offset, int length) {
         if (type == TYPE_I_FRAME || type == TYPE_P_FRAME || type == TYPE_B_FRAME) {
-            if (stream.codec() == Codec.UNKNOWN) {
-                stream.codec(Codec.H264);
-            }
-            stream.annexB().feed(buffer, offset, length, context.sourceOffset(), stream.nalInspector());
+            stream.feedElementaryStream(buffer, offset, length, context.sourceOffset());
         }
     }
 
@@ -96,13 +89,5 @@ final class DhavInspector implements DhavListener {
     public void rejected(Rejection reason, long offset) {
         context.rejections().increment(reason);
         stream.stats().onRejected();
-    }
-
-    private void raise(long offset, String summary, String key, String value, String hex) {
-        Finding f = context.hit(Rule.MED_04, stream, stream.identity(), offset);
-        if (f != null) {
-            finding = f;
-            context.report(stream, f.summary(summary).detail(key, value).matched(hex));
-        }
     }
 }

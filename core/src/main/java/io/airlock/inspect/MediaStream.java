@@ -5,7 +5,9 @@ import io.airlock.codec.AnnexBScanner;
 import io.airlock.codec.Codec;
 import io.airlock.codec.h264.H264Depacketizer;
 import io.airlock.codec.h265.H265Depacketizer;
+import io.airlock.ingest.FormatSniffer;
 import io.airlock.pipeline.Track;
+import io.netty.buffer.ByteBuf;
 
 /**
  * Everything the media inspector keeps for one stream: its identity, statistics, and the stateful parsers that turn
@@ -84,14 +86,31 @@ final class MediaStream {
         return sniffer;
     }
 
+    /** Passes elementary-stream bytes carried by a framing (PS, DHAV) on to the Annex B scanner. */
+    void feedElementaryStream(ByteBuf buffer, int offset, int length, long sourceOffset) {
+        if (track.codec() == Codec.UNKNOWN) {
+            // No PSM stream type or DHAV codec extension seen: let the NAL headers decide.
+            Codec sniffed = FormatSniffer.annexBCodec(buffer, offset, length);
+            codec(sniffed == Codec.UNKNOWN ? Codec.H264 : sniffed);
+        }
+        annexB().feed(buffer, offset, length, sourceOffset, nalInspector);
+    }
+
+    /** Ends the unit still open in the Annex B scanner, if any. */
+    void finishElementaryStream() {
+        if (annexB != null) {
+            annexB.finish(nalInspector);
+        }
+    }
+
     /** Flushes units and frames still open at the end of the source. */
     void finish(InspectionContext context) {
         if (programStream != null) {
             programStream.finish();
         } else if (dhav != null) {
             dhav.finish();
-        } else if (annexB != null) {
-            annexB.finish(nalInspector);
+        } else {
+            finishElementaryStream();
         }
         if (h264 != null) {
             h264.reset();

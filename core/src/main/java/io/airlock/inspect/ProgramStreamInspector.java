@@ -1,6 +1,5 @@
 package io.airlock.inspect;
 
-import io.airlock.alert.Finding;
 import io.airlock.alert.Rule;
 import io.airlock.codec.Codec;
 import io.airlock.container.ps.ProgramStreamDemuxer;
@@ -29,11 +28,12 @@ final class ProgramStreamInspector implements ProgramStreamListener {
     private long privatePesBytes;
     private long hkDescriptors;
     private long countedStuffingPacks;
-    private Finding finding;
+    private final FramingFinding finding;
 
     ProgramStreamInspector(MediaStream stream, InspectionContext context) {
         this.stream = stream;
         this.context = context;
+        this.finding = new FramingFinding(Rule.MED_01, stream, context);
     }
 
     void feed(ByteBuf buffer, int offset, int length, long sourceOffset) {
@@ -42,13 +42,9 @@ final class ProgramStreamInspector implements ProgramStreamListener {
 
     void finish() {
         demuxer.finish();
-        if (stream.annexBOrNull() != null) {
-            stream.annexB().finish(stream.nalInspector());
-        }
-        if (finding != null) {
-            finding.detail("private_pes", privatePesCount).detail("private_pes_bytes", privatePesBytes)
-                    .detail("hk_descriptors", hkDescriptors).detail("counter_stuffing_packs", countedStuffingPacks);
-        }
+        stream.finishElementaryStream();
+        finding.total("private_pes", privatePesCount).total("private_pes_bytes", privatePesBytes)
+                .total("hk_descriptors", hkDescriptors).total("counter_stuffing_packs", countedStuffingPacks);
     }
 
     @Override
@@ -56,7 +52,7 @@ final class ProgramStreamInspector implements ProgramStreamListener {
                            long offset) {
         if (stuffingLength > 0 && !stuffingAllFf) {
             countedStuffingPacks++;
-            raise(offset, "pack header stuffing carries a counter (0x" + Long.toHexString(stuffingCounter)
+            finding.raise(offset, "pack header stuffing carries a counter (0x" + Long.toHexString(stuffingCounter)
                     + ") instead of 0xFF bytes", "stuffing_counter", Long.toHexString(stuffingCounter), "");
         }
     }
@@ -65,7 +61,7 @@ final class ProgramStreamInspector implements ProgramStreamListener {
     public void psmDescriptor(int tag, ByteBuf buffer, int offset, int length, long sourceOffset) {
         if (length >= 2 && buffer.getUnsignedByte(offset) == 'H' && buffer.getUnsignedByte(offset + 1) == 'K') {
             hkDescriptors++;
-            raise(sourceOffset, String.format("PSM private descriptor 0x%02x starting \"HK\" (Hikvision)", tag),
+            finding.raise(sourceOffset, String.format("PSM private descriptor 0x%02x starting \"HK\" (Hikvision)", tag),
                     "descriptor_tag", String.format("0x%02x", tag), Hex.of(buffer, offset, length));
             stream.stats().fingerprint("Hikvision PS (PSM \"HK\" descriptors)");
         }
@@ -92,10 +88,7 @@ final class ProgramStreamInspector implements ProgramStreamListener {
     @Override
     public void pesPayload(int streamId, ByteBuf buffer, int offset, int length) {
         if (streamId == videoStreamId) {
-            if (stream.codec() == Codec.UNKNOWN) {
-                stream.codec(Codec.H264);
-            }
-            stream.annexB().feed(buffer, offset, length, context.sourceOffset(), stream.nalInspector());
+            stream.feedElementaryStream(buffer, offset, length, context.sourceOffset());
         }
     }
 
@@ -104,7 +97,7 @@ final class ProgramStreamInspector implements ProgramStreamListener {
         privatePesCount++;
         privatePesBytes += length;
         String hex = firstBytes == null ? "" : Hex.of(firstBytes, offset, available);
-        raise(sourceOffset, String.format("private PES stream 0x%02x of %d bytes (%s)", streamId, length,
+        finding.raise(sourceOffset, String.format("private PES stream 0x%02x of %d bytes (%s)", streamId, length,
                 streamId == PRIVATE_STREAM_1 ? "private_stream_1" : "private_stream_2"),
                 "stream_id", String.format("0x%02x", streamId), hex);
     }
@@ -113,13 +106,5 @@ final class ProgramStreamInspector implements ProgramStreamListener {
     public void rejected(Rejection reason, long offset) {
         context.rejections().increment(reason);
         stream.stats().onRejected();
-    }
-
-    private void raise(long offset, String summary, String key, String value, String hex) {
-        Finding f = context.hit(Rule.MED_01, stream, stream.identity(), offset);
-        if (f != null) {
-            finding = f;
-            context.report(stream, f.summary(summary).detail(key, value).matched(hex));
-        }
     }
 }
