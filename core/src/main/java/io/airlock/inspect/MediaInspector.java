@@ -119,7 +119,7 @@ public final class MediaInspector implements EventHandler<PacketEvent> {
         if (len <= 0) {
             return;
         }
-        if ("PS".equalsIgnoreCase(track.encodingName()) || "MP2P".equalsIgnoreCase(track.encodingName())) {
+        if (stream.programStreamPayload()) {
             stream.programStream(context).feed(buf, off, len, event.sourceOffset());
             return;
         }

@@ -28,6 +28,7 @@ final class MediaStream {
     private DhavInspector dhav;
 
     private final boolean video;
+    private final boolean programStreamPayload;
     private RtpCodecSniffer sniffer;
     private int expectedSequence = -1;
     private long lastSsrc = -1;
@@ -38,6 +39,8 @@ final class MediaStream {
     MediaStream(Track track, InspectionContext context, boolean video) {
         this.track = track;
         this.video = video;
+        String encoding = track.encodingName();
+        this.programStreamPayload = "PS".equalsIgnoreCase(encoding) || "MP2P".equalsIgnoreCase(encoding);
         this.nalInspector = new NalInspector(this, context);
         stats.codec(track.codec());
         stats.encodingName(track.encodingName());
@@ -72,6 +75,11 @@ final class MediaStream {
             identity = StreamIdentity.of(track);
         }
         return identity;
+    }
+
+    /** GB/T 28181 and Hikvision "PS over RTP" (rtpmap PS/90000 or MP2P): RTP payloads carry a Program Stream. */
+    boolean programStreamPayload() {
+        return programStreamPayload;
     }
 
     /** True when the codec may be guessed from payloads: a video stream whose SDP, if any, named no codec. */

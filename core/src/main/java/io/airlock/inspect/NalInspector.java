@@ -129,16 +129,22 @@ final class NalInspector implements NalUnitListener {
 
     private void onSps() {
         if (codec == Codec.H265) {
-            if (sps265.parse(scratch, 0, scratch.writerIndex()) == null) {
-                stream.stats().onSps(sps265.width(), sps265.height(), "profile " + sps265.profileIdc()
-                        + " level " + sps265.levelIdc() / 30.0, sps265.fps());
+            Rejection r = sps265.parse(scratch, 0, scratch.writerIndex());
+            if (r == null) {
+                stream.stats().onSps(sps265.width(), sps265.height(), sps265.profileIdc(), sps265.levelIdc(),
+                        sps265.fps());
             } else {
+                context.rejections().increment(r);
                 stream.stats().onRejected();
             }
-        } else if (sps264.parse(scratch, 0, scratch.writerIndex()) == null) {
-            stream.stats().onSps(sps264.width(), sps264.height(), "profile " + sps264.profileIdc()
-                    + " level " + sps264.levelIdc() / 10.0, sps264.fps());
+            return;
+        }
+        Rejection r = sps264.parse(scratch, 0, scratch.writerIndex());
+        if (r == null) {
+            stream.stats().onSps(sps264.width(), sps264.height(), sps264.profileIdc(), sps264.levelIdc(),
+                    sps264.fps());
         } else {
+            context.rejections().increment(r);
             stream.stats().onRejected();
         }
     }

@@ -21,7 +21,8 @@ public final class StreamStats {
     private String encodingName;
     private int width;
     private int height;
-    private String profile;
+    private int profileIdc;
+    private int levelIdc;
     private double spsFps;
 
     private long packets;
@@ -129,11 +130,12 @@ public final class StreamStats {
         }
     }
 
-    /** Picture size and profile from a parameter set. */
-    public void onSps(int width, int height, String profile, double fps) {
+    /** Picture size, profile and level from a sequence parameter set (once per GOP: primitives only). */
+    public void onSps(int width, int height, int profileIdc, int levelIdc, double fps) {
         this.width = width;
         this.height = height;
-        this.profile = profile;
+        this.profileIdc = profileIdc;
+        this.levelIdc = levelIdc;
         if (fps > 0 && fps < 1000) {
             this.spsFps = fps;
         }
@@ -187,8 +189,14 @@ public final class StreamStats {
         return height;
     }
 
+    /** "profile 100 level 4.1", or null before an SPS was seen. */
     public String profile() {
-        return profile;
+        if (width == 0 && profileIdc == 0) {
+            return null;
+        }
+        // H.264 level_idc is ten times the level; H.265 general_level_idc thirty times.
+        double level = codec == Codec.H265 ? levelIdc / 30.0 : levelIdc / 10.0;
+        return String.format(java.util.Locale.ROOT, "profile %d level %.1f", profileIdc, level);
     }
 
     /** GOP length in pictures: the last complete one seen, or 0. */

@@ -12,9 +12,4 @@ record TrackHint(String sessionName, int trackIndex, String mediaType, String en
     boolean video() {
         return "video".equalsIgnoreCase(mediaType);
     }
-
-    /** GB/T 28181 and Hikvision "PS over RTP": the payload is an MPEG-2 Program Stream. */
-    boolean programStream() {
-        return encodingName != null && (encodingName.equalsIgnoreCase("PS") || encodingName.equalsIgnoreCase("MP2P"));
-    }
 }
