@@ -46,6 +46,13 @@ public final class AirlockCommand implements Runnable {
             commandLine.getErr().println("airlock: " + OneLine.of(ex));
             return ExitCodes.INPUT_OR_USAGE;
         });
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            CommandLine failed = ex.getCommandLine();
+            String command = failed.getCommandSpec().qualifiedName();
+            failed.getErr().println("airlock: " + ex.getMessage().replace('\n', ' ')
+                    + " (see '" + command + " --help')");
+            return ExitCodes.INPUT_OR_USAGE;
+        });
         cli.setExitCodeExceptionMapper(ex -> ExitCodes.INPUT_OR_USAGE);
         return cli.execute(args);
     }
