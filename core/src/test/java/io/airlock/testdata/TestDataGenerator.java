@@ -25,7 +25,7 @@ import org.bytedeco.javacv.Frame;
  */
 public final class TestDataGenerator {
 
-    /** A UUID no known encoder uses; MED-02 must flag it. */
+    /** A UUID no known encoder uses; MED-06 must flag it. */
     public static final String UNKNOWN_UUID = "0badc0de-dead-4bee-8f00-a1b2c3d4e5f6";
     /** Text carried after {@link #UNKNOWN_UUID}. */
     public static final String UNKNOWN_UUID_TEXT = "AIRLOCK-TEST-covert-payload";
