@@ -36,8 +36,17 @@ public record CliRun(int exit, String out, String err) {
                 System.setOut(oldOut);
                 System.setErr(oldErr);
             }
-            return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            return new CliRun(exit, out.toString(StandardCharsets.UTF_8),
+                    withoutJazzerNotes(err.toString(StandardCharsets.UTF_8)));
         }
+    }
+
+    /**
+     * Drops the "INFO: Instrumented ..." lines the Jazzer agent (loaded by the fuzz tests in the same JVM) prints to
+     * System.err when it instruments a class lazily: they are the test harness's, not Airlock's.
+     */
+    private static String withoutJazzerNotes(String err) {
+        return err.replaceAll("(?m)^INFO: Instrumented .*\\R?", "");
     }
 
     /** The non-blank lines of standard error. */
