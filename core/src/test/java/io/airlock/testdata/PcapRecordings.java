@@ -48,8 +48,8 @@ final class PcapRecordings {
         String base = "rtsp://" + cam + ":554/stream1";
         byte[] sps = RtspScript.first(units.get(0).nals(), 7, false);
         byte[] pps = RtspScript.first(units.get(0).nals(), 8, false);
-        String sdp = RtspScript.sdp("v=0", "o=- 1700000000 1 IN IP4 " + cam, "s=Airlock test camera", "c=IN IP4 0.0.0.0",
-                "t=0 0", "a=control:*", "a=range:npt=0-", "m=video 0 RTP/AVP 96", "a=rtpmap:96 H264/90000",
+        String sdp = RtspScript.sdp("v=0", "o=- 1700000000 1 IN IP4 " + cam, "s=Airlock test camera",
+                "c=IN IP4 0.0.0.0", "t=0 0", "a=control:*", "a=range:npt=0-", "m=video 0 RTP/AVP 96", "a=rtpmap:96 H264/90000",
                 "a=fmtp:96 packetization-mode=1;profile-level-id=" + RtspScript.profileLevelId(sps)
                         + ";sprop-parameter-sets=" + RtspScript.spropParameterSets(sps, pps),
                 "a=control:trackID=1");
