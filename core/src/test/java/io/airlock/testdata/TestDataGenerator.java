@@ -25,7 +25,7 @@ import org.bytedeco.javacv.Frame;
  */
 public final class TestDataGenerator {
 
-    /** A UUID no known encoder uses; MED-02 must flag it. */
+    /** A UUID no known encoder uses; MED-06 must flag it. */
     public static final String UNKNOWN_UUID = "0badc0de-dead-4bee-8f00-a1b2c3d4e5f6";
     /** Text carried after {@link #UNKNOWN_UUID}. */
     public static final String UNKNOWN_UUID_TEXT = "AIRLOCK-TEST-covert-payload";
@@ -70,6 +70,12 @@ public final class TestDataGenerator {
         openh264Remux("ts");
         seiUserDataUnknownUuid();
         hisiliconSei229H264();
+        new ContainerRecordings(this).generateAll();
+        h265();
+        new PcapRecordings(this).generateAll();
+    }
+
+    private void h265() throws Exception {
         Path x265 = ExternalFfmpeg.findWithLibx265();
         if (x265 == null) {
             System.out.println("TestDataGenerator: no ffmpeg with libx265 on PATH; keeping the committed h265/ files"
@@ -155,8 +161,7 @@ public final class TestDataGenerator {
     void hisiliconSei229H264() throws IOException {
         List<byte[]> units = AnnexB.split(Files.readAllBytes(file("h264/openh264-clean.h264")));
         List<byte[]> out = new ArrayList<>(units.size() + 8);
-        byte[] sei229 = AnnexB.nal(new byte[] {H264_NAL_SEI},
-                new byte[] {(byte) SEI_HISILICON, 1, (byte) HISILICON_SEI229_VALUE, (byte) 0x80});
+        byte[] sei229 = hisiliconSei229Nal();
         int slices = 0;
         for (byte[] unit : units) {
             int type = unit[0] & 0x1F;
@@ -175,6 +180,12 @@ public final class TestDataGenerator {
             }
         }
         Files.write(file("h264/hisilicon-sei229.h264"), AnnexB.join(out));
+    }
+
+    /** The H.264 SEI NAL unit {@code 06 E5 01 3C 80}: payloadType 229, size 1, the HiSilicon value. */
+    static byte[] hisiliconSei229Nal() {
+        return AnnexB.nal(new byte[] {H264_NAL_SEI},
+                new byte[] {(byte) SEI_HISILICON, 1, (byte) HISILICON_SEI229_VALUE, (byte) 0x80});
     }
 
     /** {@code h265/x265-clean.h265}: libx265, which writes its own user_data_unregistered (a known UUID). */
