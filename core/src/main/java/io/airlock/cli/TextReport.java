@@ -19,6 +19,7 @@ final class TextReport implements Report {
 
     private static final int MAX_STREAMS_LISTED = 50;
     private static final int MAX_FINDINGS_PER_RULE = 10;
+    private static final int MAX_EVIDENCE_CHARS = 400;
 
     private final PrintStream out;
     private int files;
@@ -111,6 +112,9 @@ final class TextReport implements Report {
                 }
                 out.printf(Locale.ROOT, "      %s x%d: %s%s%n", f.stream().describe(), f.count(), f.summary(),
                         f.byteOffset() >= 0 ? " (first at byte " + f.byteOffset() + ")" : "");
+                if (!f.details().isEmpty()) {
+                    out.println("        evidence: " + evidence(f));
+                }
                 if (!f.matchedHex().isEmpty()) {
                     out.println("        bytes: " + f.matchedHex());
                 }
@@ -143,6 +147,22 @@ final class TextReport implements Report {
         if (files + unreadableFiles > 1) {
             out.printf("%d file(s) inspected, %d unreadable, %d finding(s)%n", files, unreadableFiles, findings);
         }
+    }
+
+    private static String evidence(Finding f) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, String> e : f.details().entrySet()) {
+            if (sb.length() > 0) {
+                sb.append("; ");
+            }
+            sb.append(e.getKey()).append('=').append(e.getValue());
+            if (sb.length() > MAX_EVIDENCE_CHARS) {
+                sb.setLength(MAX_EVIDENCE_CHARS);
+                sb.append('…');
+                break;
+            }
+        }
+        return sb.toString();
     }
 
     static String bytes(long n) {

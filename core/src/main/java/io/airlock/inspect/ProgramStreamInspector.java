@@ -83,6 +83,10 @@ final class ProgramStreamInspector implements ProgramStreamListener {
         if (videoStreamId < 0 && streamId >= 0xE0 && streamId <= 0xEF) {
             videoStreamId = streamId;
         }
+        if (streamId == videoStreamId && pts >= 0) {
+            // PTS runs on the 90 kHz system clock: it times a recording that has no capture clock.
+            stream.stats().onMediaTime(pts & 0xFFFF_FFFFL);
+        }
     }
 
     @Override

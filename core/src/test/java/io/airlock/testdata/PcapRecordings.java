@@ -126,7 +126,7 @@ final class PcapRecordings {
             tcp.clientSends(t += MS, RtspScript.request("DESCRIBE", base, 3, "Accept: application/sdp"));
             byte[] describe = RtspScript.reply(200, "OK", 3, sdp, "Content-Base: " + base + "/");
             // One reply in two segments, cut inside the header block.
-            t = segments(tcp, t, describe, 61, 65_000);
+            t = segments(tcp, t, 200_000, describe, 61, 65_000);
             tcp.clientSends(t += MS, RtspScript.request("SETUP", base + "/trackID=1" + query, 4,
                     "Transport: RTP/AVP/TCP;unicast;interleaved=0-1"));
             tcp.serverSends(t += MS, RtspScript.reply(200, "OK", 4, null,
@@ -150,7 +150,10 @@ final class PcapRecordings {
                     }
                 }
             }
-            t = segments(tcp, t + MS, down.toByteArray(), 1448, 517, 1448, 999, 3);
+            // Paced like the camera: the stream's duration spread evenly over its segments.
+            byte[] stream = down.toByteArray();
+            long segmentsNeeded = stream.length / ((1448 + 517 + 1448 + 999 + 3) / 5) + 1;
+            t = segments(tcp, t + MS, units.size() * FRAME_NS / segmentsNeeded, stream, 1448, 517, 1448, 999, 3);
             tcp.clientSends(t += MS, RtspScript.request("TEARDOWN", base + "/" + query, 6,
                     "Session: 708886412"));
             tcp.serverSends(t += MS, RtspScript.reply(200, "OK", 6, null, "Session:       708886412"));
@@ -158,15 +161,18 @@ final class PcapRecordings {
         }
     }
 
-    /** Sends {@code data} from the camera in segments of the given sizes, cycling; returns the last time used. */
-    static long segments(TcpConversation tcp, long t, byte[] data, int... sizes) throws IOException {
+    /**
+     * Sends {@code data} from the camera in segments of the given sizes, cycling, {@code stepNs} apart; returns the
+     * last time used.
+     */
+    static long segments(TcpConversation tcp, long t, long stepNs, byte[] data, int... sizes) throws IOException {
         int at = 0;
         int k = 0;
         while (at < data.length) {
             int n = Math.min(sizes[k++ % sizes.length], data.length - at);
             byte[] seg = new byte[n];
             System.arraycopy(data, at, seg, 0, n);
-            tcp.serverSends(t += 200_000, seg);
+            tcp.serverSends(t += stepNs, seg);
             at += n;
         }
         return t;
