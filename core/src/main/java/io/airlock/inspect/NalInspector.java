@@ -34,6 +34,9 @@ final class NalInspector implements NalUnitListener {
     private final H265SpsParser sps265 = new H265SpsParser();
     private final byte[] seiPayload = new byte[Hex.MAX_EVIDENCE_BYTES];
     private ByteBuf scratch;
+    private int profileIdc = -1;
+    private int levelIdc = -1;
+    private String profileText;
 
     private Codec codec;
     private int header;
@@ -130,17 +133,27 @@ final class NalInspector implements NalUnitListener {
     private void onSps() {
         if (codec == Codec.H265) {
             if (sps265.parse(scratch, 0, scratch.writerIndex()) == null) {
-                stream.stats().onSps(sps265.width(), sps265.height(), "profile " + sps265.profileIdc()
-                        + " level " + sps265.levelIdc() / 30.0, sps265.fps());
+                stream.stats().onSps(sps265.width(), sps265.height(),
+                        profileText(sps265.profileIdc(), sps265.levelIdc(), 30.0), sps265.fps());
             } else {
                 stream.stats().onRejected();
             }
         } else if (sps264.parse(scratch, 0, scratch.writerIndex()) == null) {
-            stream.stats().onSps(sps264.width(), sps264.height(), "profile " + sps264.profileIdc()
-                    + " level " + sps264.levelIdc() / 10.0, sps264.fps());
+            stream.stats().onSps(sps264.width(), sps264.height(),
+                    profileText(sps264.profileIdc(), sps264.levelIdc(), 10.0), sps264.fps());
         } else {
             stream.stats().onRejected();
         }
+    }
+
+    /** Cameras repeat the SPS before every keyframe: build the text only when profile or level changed. */
+    private String profileText(int profile, int level, double levelScale) {
+        if (profileText == null || profile != profileIdc || level != levelIdc) {
+            profileIdc = profile;
+            levelIdc = level;
+            profileText = "profile " + profile + " level " + level / levelScale;
+        }
+        return profileText;
     }
 
     private void onSei() {
