@@ -210,12 +210,8 @@ public final class SeiReader {
 
     /** Skips {@code n} unescaped bytes; false (with a rejection) when fewer remain. */
     private boolean skip(long n) {
-        for (long i = 0; i < n; i++) {
-            skipEmulation();
-            if (pos >= end) {
-                return fail(SeiRejection.SIZE_OVERRUN);
-            }
-            readByte();
+        if (advance(n) < n) {
+            return fail(SeiRejection.SIZE_OVERRUN);
         }
         return true;
     }
@@ -223,18 +219,37 @@ public final class SeiReader {
     private long unescapedAvailable(long wanted) {
         int savedPos = pos;
         int savedZeros = zeros;
-        long n = 0;
-        while (n < wanted) {
+        long n = advance(wanted);
+        pos = savedPos;
+        zeros = savedZeros;
+        return n;
+    }
+
+    /**
+     * Moves past up to {@code n} unescaped bytes; returns how many. Runs of non-zero bytes cannot hold an emulation
+     * prevention byte, so they are jumped with one {@code indexOf} instead of byte by byte (SEI text is long).
+     */
+    private long advance(long n) {
+        long done = 0;
+        while (done < n) {
             skipEmulation();
             if (pos >= end) {
                 break;
             }
+            if (zeros == 0) {
+                int limit = (int) Math.min(end, pos + (n - done));
+                int zero = buffer.indexOf(pos, limit, (byte) 0);
+                int stop = zero < 0 ? limit : zero;
+                if (stop > pos) {
+                    done += stop - pos;
+                    pos = stop;
+                    continue;
+                }
+            }
             readByte();
-            n++;
+            done++;
         }
-        pos = savedPos;
-        zeros = savedZeros;
-        return n;
+        return done;
     }
 
     private void skipEmulation() {

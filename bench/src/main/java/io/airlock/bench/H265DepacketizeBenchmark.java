@@ -1,0 +1,55 @@
+package io.airlock.bench;
+
+import io.airlock.codec.Codec;
+import io.airlock.codec.h265.H265Depacketizer;
+import io.airlock.rtp.RtpPacket;
+import io.airlock.wire.Rejection;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One op = depacketize the next RTP packet of a camera stream ({@link CameraStream}) into a listener that only
+ * consumes what it is told. The packet's sequence number and timestamp are rewritten per lap ({@link PacketRing}).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class H265DepacketizeBenchmark {
+
+    @Param({"camera1080p", "recording"})
+    public String stream;
+
+    private final H265Depacketizer depacketizer = new H265Depacketizer();
+    private PacketRing ring;
+    private BlackholeNalListener listener;
+
+    @Setup
+    public void setUp(Blackhole blackhole) {
+        ring = new PacketRing(Codec.H265, stream);
+        listener = new BlackholeNalListener(blackhole);
+    }
+
+    @Benchmark
+    public Rejection depacketizeNextPacket() {
+        int i = ring.next();
+        int off = ring.offset(i) + RtpPacket.MIN_HEADER_LENGTH;
+        int len = ring.length(i) - RtpPacket.MIN_HEADER_LENGTH;
+        return depacketizer.depacketize(ring.sequence(), ring.timestamp(), ring.marker(i), ring.buffer(), off, len,
+                -1, listener);
+    }
+}
