@@ -47,6 +47,7 @@ final class JsonReport implements Report {
             g.writeStringField("format", r.format().name().toLowerCase());
             g.writeNumberField("size", r.size());
             g.writeNumberField("bytes_read", r.bytesRead());
+            g.writeNumberField("elapsed_ms", r.elapsedNs() / 1_000_000);
             g.writeNumberField("streams", r.streams().size());
             g.writeNumberField("findings", r.findings().size());
             g.writeNumberField("unreadable", r.unreadable());

@@ -37,6 +37,8 @@ final class TextReport implements Report {
         streams(r);
         findings(r);
         damage(r);
+        out.printf(Locale.ROOT, "  read %s in %.2f s (%s/s), %d packets%n", bytes(r.bytesRead()),
+                r.elapsedNs() / 1e9, bytes((long) r.bytesPerSecond()), r.packets());
         out.println();
     }
 

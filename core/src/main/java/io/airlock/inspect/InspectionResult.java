@@ -15,10 +15,16 @@ import java.util.List;
  */
 public record InspectionResult(Path file, Format format, long size, long bytesRead, List<MediaStreamView> streams,
                                List<Finding> findings, RejectionCounters rejections, String problem,
-                               long packets, long rtspMessages, long internalErrors, String firstInternalError) {
+                               long packets, long rtspMessages, long internalErrors, String firstInternalError,
+                               long elapsedNs) {
 
     /** Units of input that could not be parsed (malformed, truncated or unsupported), summed over every layer. */
     public long unreadable() {
         return rejections.total();
+    }
+
+    /** Bytes read per second of wall time, from opening the file to the last stage finishing. */
+    public double bytesPerSecond() {
+        return elapsedNs > 0 ? bytesRead * 1e9 / elapsedNs : 0;
     }
 }

@@ -41,14 +41,24 @@ public final class OfflineInspection {
 
     private final int ringSize;
     private final String waitStrategy;
+    private final boolean fused;
 
     /**
      * @param ringSize     ring capacity (a power of two)
      * @param waitStrategy a name accepted by {@link WaitStrategies#byName}
      */
     public OfflineInspection(int ringSize, String waitStrategy) {
+        this(ringSize, waitStrategy, Runtime.getRuntime().availableProcessors() < 4);
+    }
+
+    /**
+     * @param fused run the stages on one thread (see {@link InspectionPipeline}); the default fuses them when the
+     *              machine has fewer than four cores, one for the source and one per stage otherwise
+     */
+    public OfflineInspection(int ringSize, String waitStrategy, boolean fused) {
         this.ringSize = ringSize;
         this.waitStrategy = waitStrategy;
+        this.fused = fused;
     }
 
     /**
@@ -84,6 +94,7 @@ public final class OfflineInspection {
 
     private InspectionResult run(Path file, Format format, MappedFile mapped, FindingSink sink,
                                  Consumer<SourceProgress> progress) throws IOException, InputException {
+        long startNs = System.nanoTime();
         String name = file.getFileName().toString();
         FindingTable controlFindings = new FindingTable(sink, MAX_FINDINGS);
         FindingTable mediaFindings = new FindingTable(sink, MAX_FINDINGS);
@@ -97,7 +108,7 @@ public final class OfflineInspection {
         long packets;
         long bytesRead;
         InspectionPipeline pipeline = new InspectionPipeline(ringSize, WaitStrategies.byName(waitStrategy),
-                ProducerType.SINGLE, List.of(control, media));
+                ProducerType.SINGLE, List.of(control, media), fused);
         try {
             switch (format) {
                 case PCAP:
@@ -153,7 +164,8 @@ public final class OfflineInspection {
         rejections.addAll(controlContext.rejections());
         rejections.addAll(mediaContext.rejections());
         return new InspectionResult(file, format, mapped.size(), bytesRead, media.streams(), findings, rejections,
-                problem, packets, control.messages(), pipeline.handlerFailures(), pipeline.firstFailure());
+                problem, packets, control.messages(), pipeline.handlerFailures(), pipeline.firstFailure(),
+                System.nanoTime() - startNs);
     }
 
     private static PacketKind kindOf(Format format) {

@@ -48,6 +48,33 @@ class InspectionPipelineTest {
     }
 
     @Test
+    void shouldRunFusedStagesInOrderOnOneThreadAndRelease() throws Exception {
+        List<String> order = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        EventHandler<PacketEvent> a = (e, seq, end) -> {
+            order.add("a" + e.sourceOffset());
+            threads.add(Thread.currentThread());
+        };
+        EventHandler<PacketEvent> b = (e, seq, end) -> {
+            order.add("b" + e.sourceOffset());
+            threads.add(Thread.currentThread());
+        };
+        ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(8).writeLong(1);
+        try (InspectionPipeline pipeline = new InspectionPipeline(64, new SleepingWaitStrategy(), ProducerType.SINGLE,
+                List.of(a, b), true)) {
+            for (int i = 0; i < 3; i++) {
+                long seq = pipeline.publisher().claim(PacketKind.RTP, i == 0 ? buf : null, 0, 8, i == 0);
+                pipeline.publisher().event(seq).sourceOffset(i);
+                pipeline.publisher().publish(seq);
+            }
+            pipeline.drainAndStop(10, TimeUnit.SECONDS);
+        }
+        assertThat(order).containsExactly("a0", "b0", "a1", "b1", "a2", "b2");
+        assertThat(threads).containsOnly(threads.get(0));
+        assertThat(buf.refCnt()).isZero();
+    }
+
+    @Test
     void shouldCountAHandlerFailureAndCarryOn() throws Exception {
         List<Long> seen = new ArrayList<>();
         EventHandler<PacketEvent> failing = (e, seq, end) -> {
