@@ -6,7 +6,6 @@ import io.airlock.alert.Rule;
 import io.airlock.codec.Codec;
 import io.airlock.codec.LengthPrefixedNalSplitter;
 import io.airlock.container.imkh.MediaInfoHeader;
-import io.airlock.net.Flow;
 import io.airlock.pipeline.PacketEvent;
 import io.airlock.pipeline.PacketKind;
 import io.airlock.pipeline.Track;
@@ -25,23 +24,15 @@ import java.util.List;
  */
 public final class MediaInspector implements EventHandler<PacketEvent> {
 
-    /** Bound on streams one inspector keeps; a capture spraying SSRCs cannot exhaust memory. */
-    static final int MAX_STREAMS = 4096;
-    private static final int MAX_INTERLEAVED_CHANNELS = 256;
-
     private final InspectionContext context;
-    private final SessionDirectory directory;
-    private final String sourceName;
+    private final StreamRegistry registry;
     private final RtpPacket rtp = new RtpPacket();
     private final LengthPrefixedNalSplitter splitter = new LengthPrefixedNalSplitter();
     private final MediaInfoHeader mediaInfo = new MediaInfoHeader();
-    private final List<MediaStream> streams = new ArrayList<>();
-    private long streamsRefused;
 
     public MediaInspector(InspectionContext context, SessionDirectory directory, String sourceName) {
         this.context = context;
-        this.directory = directory;
-        this.sourceName = sourceName;
+        this.registry = new StreamRegistry(context, directory, sourceName);
     }
 
     @Override
@@ -78,22 +69,22 @@ public final class MediaInspector implements EventHandler<PacketEvent> {
 
     /** Streams seen so far. Read after the pipeline drained. */
     public List<MediaStreamView> streams() {
-        List<MediaStreamView> views = new ArrayList<>(streams.size());
-        for (MediaStream s : streams) {
+        List<MediaStreamView> views = new ArrayList<>(registry.streams().size());
+        for (MediaStream s : registry.streams()) {
             views.add(new MediaStreamView(s.identity(), s.track(), s.stats()));
         }
         return views;
     }
 
     public long streamsRefused() {
-        return streamsRefused;
+        return registry.refused();
     }
 
     private void onDatagram(PacketEvent event) {
         if (RtpPacket.isRtcp(event.buffer(), event.offset(), event.length())) {
             return;
         }
-        MediaStream stream = event.track() != null ? stream(event.track()) : resolve(event);
+        MediaStream stream = event.track() != null ? registry.stream(event.track()) : registry.resolve(event);
         if (stream == null) {
             return;
         }
@@ -171,83 +162,8 @@ public final class MediaInspector implements EventHandler<PacketEvent> {
         }
     }
 
-    /** Finds (or creates, on a flow's first packet) the stream a datagram or interleaved frame belongs to. */
-    private MediaStream resolve(PacketEvent event) {
-        Flow flow = event.flow();
-        if (flow == null) {
-            return null;
-        }
-        FlowMedia media = (FlowMedia) flow.attachment();
-        if (media == null) {
-            media = new FlowMedia();
-            flow.attachment(media);
-        }
-        int channel = event.channel();
-        if (channel >= 0) {
-            if (channel >= MAX_INTERLEAVED_CHANNELS) {
-                return null;
-            }
-            MediaStream s = media.channel(channel);
-            if (s == null && !media.refused(channel)) {
-                TrackHint hint = directory.forInterleaved(flow, channel);
-                s = create(flow, hint, event, channel);
-                media.channel(channel, s);
-            }
-            return s;
-        }
-        if (media.udp() == null && !media.udpRefused()) {
-            TrackHint hint = directory.forUdp(flow);
-            MediaStream s = create(flow, hint, event, -1);
-            media.udp(s);
-        }
-        return media.udp();
-    }
-
-    private MediaStream create(Flow flow, TrackHint hint, PacketEvent event, int channel) {
-        if (hint == null && !looksLikeVideoRtp(event)) {
-            return null;
-        }
-        if (streams.size() >= MAX_STREAMS) {
-            streamsRefused++;
-            return null;
-        }
-        int index = hint != null ? hint.trackIndex() : streams.size();
-        Track track = new Track(sourceName, index, flow, hint != null ? hint.codec() : Codec.UNKNOWN);
-        if (hint != null) {
-            track.encodingName(hint.encodingName()).payloadType(hint.payloadType()).clockRate(hint.clockRate());
-        }
-        MediaStream s = new MediaStream(track, context, hint == null || hint.video());
-        track.state(s);
-        streams.add(s);
-        return s;
-    }
-
-    private boolean looksLikeVideoRtp(PacketEvent event) {
-        if (rtp.wrap(event.buffer(), event.offset(), event.length()) != null) {
-            return false;
-        }
-        int pt = rtp.payloadType();
-        // Dynamic payload types (RFC 3551 §6) carry H.264/H.265; 26/32/33/34 are static video ones.
-        return pt >= 96 || pt == 26 || pt == 32 || pt == 33 || pt == 34;
-    }
-
-    private MediaStream stream(Track track) {
-        Object state = track.state();
-        if (state instanceof MediaStream) {
-            return (MediaStream) state;
-        }
-        if (streams.size() >= MAX_STREAMS) {
-            streamsRefused++;
-            return null;
-        }
-        MediaStream s = new MediaStream(track, context, true);
-        track.state(s);
-        streams.add(s);
-        return s;
-    }
-
     private void onAnnexB(PacketEvent event) {
-        MediaStream s = event.track() == null ? null : stream(event.track());
+        MediaStream s = event.track() == null ? null : registry.stream(event.track());
         if (s != null) {
             s.stats().onPacket(event.length(), event.timestampNs());
             s.annexB().feed(event.buffer(), event.offset(), event.length(), event.sourceOffset(), s.nalInspector());
@@ -255,7 +171,7 @@ public final class MediaInspector implements EventHandler<PacketEvent> {
     }
 
     private void onProgramStream(PacketEvent event) {
-        MediaStream s = event.track() == null ? null : stream(event.track());
+        MediaStream s = event.track() == null ? null : registry.stream(event.track());
         if (s == null) {
             return;
         }
@@ -289,7 +205,7 @@ public final class MediaInspector implements EventHandler<PacketEvent> {
     }
 
     private void onDhav(PacketEvent event) {
-        MediaStream s = event.track() == null ? null : stream(event.track());
+        MediaStream s = event.track() == null ? null : registry.stream(event.track());
         if (s != null) {
             s.stats().onPacket(event.length(), event.timestampNs());
             s.dhav(context).feed(event.buffer(), event.offset(), event.length(), event.sourceOffset());
@@ -297,7 +213,7 @@ public final class MediaInspector implements EventHandler<PacketEvent> {
     }
 
     private void onAccessUnit(PacketEvent event) {
-        MediaStream s = event.track() == null ? null : stream(event.track());
+        MediaStream s = event.track() == null ? null : registry.stream(event.track());
         if (s == null) {
             return;
         }
@@ -327,7 +243,7 @@ public final class MediaInspector implements EventHandler<PacketEvent> {
             }
             return;
         }
-        for (MediaStream s : streams) {
+        for (MediaStream s : registry.streams()) {
             s.finish(context);
         }
     }
