@@ -1,0 +1,49 @@
+package io.airlock.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the problems (errors) and warnings of one load, capped so that a hostile file cannot flood the output. */
+final class Problems {
+
+    static final int MAX_PROBLEMS = 200;
+
+    private final List<ConfigProblem> errors = new ArrayList<>();
+    private final List<ConfigProblem> warnings = new ArrayList<>();
+    private boolean truncated;
+
+    void error(int line, int column, String message) {
+        if (errors.size() < MAX_PROBLEMS) {
+            errors.add(new ConfigProblem(line, column, message));
+        } else if (!truncated) {
+            truncated = true;
+            errors.add(new ConfigProblem(line, column, "too many problems; stopping here"));
+        }
+    }
+
+    void error(YamlNode at, String message) {
+        error(at.line(), at.column(), message);
+    }
+
+    void warning(YamlNode at, String message) {
+        if (warnings.size() < MAX_PROBLEMS) {
+            warnings.add(new ConfigProblem(at.line(), at.column(), message));
+        }
+    }
+
+    boolean any() {
+        return !errors.isEmpty();
+    }
+
+    int count() {
+        return errors.size();
+    }
+
+    List<ConfigProblem> errors() {
+        return List.copyOf(errors);
+    }
+
+    List<ConfigProblem> warnings() {
+        return List.copyOf(warnings);
+    }
+}
