@@ -83,10 +83,12 @@ final class ConfigBinder {
                 || management.wildcard())) {
             problems.error(managementAt, "management and rtsp both listen on port " + rtsp.port());
         }
-        for (HostPort tcp : List.of(rtsp, management)) {
-            if (rtp.contains(tcp.port())) {
-                problems.error(f.node("rtp_ports") == null ? f.at() : f.node("rtp_ports"), "'rtp_ports' " + rtp
-                        + " includes port " + tcp.port() + " of a listen address");
+        for (String key : List.of("rtsp", "management")) {
+            int port = key.equals("rtsp") ? rtsp.port() : management.port();
+            if (rtp.contains(port)) {
+                YamlNode at = f.node("rtp_ports") != null ? f.node("rtp_ports")
+                        : f.node(key) != null ? f.node(key) : f.at();
+                problems.error(at, "'rtp_ports' " + rtp + " includes port " + port + " of '" + key + "'");
             }
         }
         return new Listen(rtsp, management, token, rtp);
@@ -106,8 +108,9 @@ final class ConfigBinder {
         List<RecorderConfig> recorders = new ArrayList<>();
         Map<String, YamlNode> seen = new HashMap<>();
         List<YamlNode> items = f.list("recorders", MAX_RECORDERS);
-        if (items.isEmpty() && f.node("recorders") == null) {
-            problems.error(f.at(), "the configuration needs 'recorders': who may pull the cameras");
+        if (items.isEmpty() && f.at() instanceof YamlNode.Mapping) {
+            YamlNode at = f.node("recorders") == null ? f.at() : f.node("recorders");
+            problems.error(at, "the configuration needs 'recorders': who may pull the cameras");
         }
         for (int i = 0; i < items.size(); i++) {
             String name = BinderSupport.name(items.get(i), "recorder", new Problems());
@@ -130,8 +133,9 @@ final class ConfigBinder {
         List<CameraConfig> cameras = new ArrayList<>();
         Map<String, YamlNode> seen = new HashMap<>();
         List<YamlNode> items = f.list("cameras", MAX_CAMERAS);
-        if (items.isEmpty() && f.node("cameras") == null) {
-            problems.error(f.at(), "the configuration needs 'cameras'");
+        if (items.isEmpty() && f.at() instanceof YamlNode.Mapping) {
+            YamlNode at = f.node("cameras") == null ? f.at() : f.node("cameras");
+            problems.error(at, "the configuration needs 'cameras': at least one camera to proxy");
         }
         for (int i = 0; i < items.size(); i++) {
             String name = BinderSupport.name(items.get(i), "camera", new Problems());

@@ -1,12 +1,16 @@
 package io.airlock.config;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Collects the problems (errors) and warnings of one load, capped so that a hostile file cannot flood the output. */
 final class Problems {
 
     static final int MAX_PROBLEMS = 200;
+
+    private static final Comparator<ConfigProblem> IN_FILE_ORDER =
+            Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column);
 
     private final List<ConfigProblem> errors = new ArrayList<>();
     private final List<ConfigProblem> warnings = new ArrayList<>();
@@ -39,11 +43,19 @@ final class Problems {
         return errors.size();
     }
 
+    /** The errors in file order (the "too many" note stays last). */
     List<ConfigProblem> errors() {
-        return List.copyOf(errors);
+        return sorted(errors, truncated ? 1 : 0);
     }
 
     List<ConfigProblem> warnings() {
-        return List.copyOf(warnings);
+        return sorted(warnings, 0);
+    }
+
+    private static List<ConfigProblem> sorted(List<ConfigProblem> list, int keepLast) {
+        List<ConfigProblem> out = new ArrayList<>(list.subList(0, list.size() - keepLast));
+        out.sort(IN_FILE_ORDER);
+        out.addAll(list.subList(list.size() - keepLast, list.size()));
+        return List.copyOf(out);
     }
 }
