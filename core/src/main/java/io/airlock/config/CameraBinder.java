@@ -41,7 +41,7 @@ final class CameraBinder {
                 recorders.add(r);
             }
         }
-        if (f.node("recorders") == null) {
+        if (f.node("recorders") == null && f.mapping()) {
             problems.error(f.at(), what + " needs 'recorders': the recorders allowed to pull it");
         }
         Duration keepalive = f.duration("keepalive", CameraConfig.DEFAULT_KEEPALIVE, Duration.ofSeconds(1),

@@ -46,6 +46,11 @@ final class Fields {
         return f;
     }
 
+    /** Whether the node was a mapping; when not, that one problem is reported and missing keys are not. */
+    boolean mapping() {
+        return at instanceof YamlNode.Mapping;
+    }
+
     /** Where the mapping starts, for problems about missing keys. */
     YamlNode at() {
         return at;
@@ -60,7 +65,7 @@ final class Fields {
     String text(String key, boolean required) {
         YamlNode n = values.get(key);
         if (n == null || n instanceof YamlNode.Scalar s && s.empty()) {
-            if (required) {
+            if (required && mapping()) {
                 problems.error(n == null ? at : n, what + " needs '" + key + "'");
             }
             return null;
