@@ -15,28 +15,30 @@ import java.util.concurrent.Callable;
         description = {
             "Check an appliance configuration (airlock.yaml) without starting anything.",
             "",
-            "Every problem is reported, not just the first, one per line on stderr as FILE:LINE:COLUMN: message,",
-            "the format editors and CI annotate. Unknown keys are errors, with a suggestion when one is close.",
-            "Secrets given as {env: NAME} or {file: PATH} are resolved, so an unset variable or unreadable file is",
-            "reported too; secret values are never printed. A valid file prints a one-paragraph summary on stdout.",
+            "Every problem is reported, not just the first: one per line on stderr as",
+            "FILE:LINE:COLUMN: message, the format editors and CI annotate. Unknown keys",
+            "are errors, with a suggestion when one is close. Secrets given as",
+            "{env: NAME} or {file: PATH} are resolved, so an unset variable or an",
+            "unreadable file is reported too; secret values are never printed.",
+            "A valid file prints a one-paragraph summary on stdout.",
             ""
         },
         footer = {
             "",
             "Example:",
             "  $ airlock validate --config airlock.yaml",
-            "  airlock.yaml:12:5: unknown key 'pasword' in camera 'lobby' (did you mean 'password'?)",
-            "  airlock.yaml:14:18: camera 'lobby' names recorder 'nvr2', which is not defined under 'recorders'",
-            "  airlock.yaml:21:7: environment variable BACKUP_RECORDER_PASSWORD is not set",
+            "  airlock.yaml:12:5: unknown key 'pasword' in camera 'lobby'",
+            "    (did you mean 'password'?)",
+            "  airlock.yaml:14:18: camera 'lobby' names recorder 'nvr2', which is not",
+            "    defined under 'recorders'",
+            "  airlock.yaml:21:7: environment variable BACKUP_PASSWORD is not set",
             "  3 problems",
+            "  $ echo $?",
+            "  2",
             "",
-            "  $ airlock validate --config airlock.yaml",
-            "  airlock.yaml: 2 cameras (3 streams), 2 recorders, RTSP on 0.0.0.0:8554, management on 127.0.0.1:9090,",
-            "  RTP ports 30000-30999; policy: RTSP-01 block, others alert; ring 16384 sleeping.",
-            "",
-            "A commented example: docs/airlock.example.yaml.",
-            "Exit codes: 0 valid (warnings, such as a password written in the file, are printed but allowed),",
-            "2 problems found, unreadable file or usage error."
+            "A commented example of every key: docs/airlock.example.yaml.",
+            "Exit codes: 0 valid (warnings, e.g. a password written in the file, are",
+            "printed but allowed), 2 problems, unreadable file or usage error."
         })
 final class ValidateCommand implements Callable<Integer> {
 

@@ -18,7 +18,7 @@ final class Problems {
 
     void error(int line, int column, String message) {
         if (errors.size() < MAX_PROBLEMS) {
-            errors.add(new ConfigProblem(line, column, message));
+            errors.add(new ConfigProblem(line, column, Text.oneLine(message)));
         } else if (!truncated) {
             truncated = true;
             errors.add(new ConfigProblem(line, column, "too many problems; stopping here"));
@@ -31,7 +31,7 @@ final class Problems {
 
     void warning(YamlNode at, String message) {
         if (warnings.size() < MAX_PROBLEMS) {
-            warnings.add(new ConfigProblem(at.line(), at.column(), message));
+            warnings.add(new ConfigProblem(at.line(), at.column(), Text.oneLine(message)));
         }
     }
 

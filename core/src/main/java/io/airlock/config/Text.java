@@ -32,4 +32,9 @@ final class Text {
         }
         return false;
     }
+
+    /** {@code s} with control characters (a YAML library message may quote one) replaced by spaces. */
+    static String oneLine(String s) {
+        return hasControl(s) ? s.replaceAll("\\p{Cntrl}", " ") : s;
+    }
 }
