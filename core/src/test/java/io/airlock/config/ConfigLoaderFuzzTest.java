@@ -23,7 +23,7 @@ class ConfigLoaderFuzzTest {
         byte[] example = Files.readAllBytes(TestPaths.root().resolve("docs/airlock.example.yaml"));
         byte[] alphabet = ":-[]{}&*!|>'\"#%@`\t\n ,?0aZ/".getBytes(StandardCharsets.US_ASCII);
         Random random = new Random(11);
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < 250; i++) {
             byte[] data = example.clone();
             for (int j = random.nextInt(6); j >= 0; j--) {
                 data[random.nextInt(data.length)] = alphabet[random.nextInt(alphabet.length)];
