@@ -49,7 +49,8 @@ final class CameraBinder {
         if (problems.count() != before || name == null || url == null) {
             return null;
         }
-        return new CameraConfig(name, url, credentials.username(), credentials.password(), transport, profiles, recorders, keepalive);
+        return new CameraConfig(name, url, credentials.username(), credentials.password(), transport, profiles,
+                recorders, keepalive);
     }
 
     private static URI url(Fields f, String key, String text, Problems problems) {

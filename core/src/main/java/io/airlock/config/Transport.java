@@ -1,6 +1,6 @@
 package io.airlock.config;
 
-/** How Airlock pulls RTP from a camera: {@code auto} tries UDP and falls back to TCP interleaving (RFC 2326 §10.12). */
+/** How Airlock pulls RTP from a camera: {@code auto} tries UDP, then TCP interleaving (RFC 2326 §10.12). */
 public enum Transport {
     AUTO("auto"),
     UDP("udp"),

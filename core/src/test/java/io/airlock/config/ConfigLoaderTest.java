@@ -108,7 +108,8 @@ class ConfigLoaderTest {
     void shouldReportBadCidrAndSuggestNetworkWhenHostBitsAreSet() {
         assertThat(problems(CAMERAS + RECORDERS.replace("198.51.100.20", "10.1.2.3/8, 10.0.0.0/33, nvr.local")))
                 .containsExactly(
-                        "7:17: address '10.1.2.3/8' of recorder 'nvr': host bits set below /8; did you mean 10.0.0.0/8?",
+                        "7:17: address '10.1.2.3/8' of recorder 'nvr': host bits set below /8;"
+                                + " did you mean 10.0.0.0/8?",
                         "7:29: address '10.0.0.0/33' of recorder 'nvr': prefix length must be 0-32",
                         "7:42: address 'nvr.local' of recorder 'nvr': not an IP address or CIDR block"
                                 + " (write e.g. 10.1.0.0/16 or 192.0.2.7)");
@@ -174,7 +175,8 @@ class ConfigLoaderTest {
         assertThat(r.config().camera("lobby").profiles()).containsOnlyKeys("sub");
         assertThat(problems(CAMERAS + "    profiles:\n      Sub: rtsp://x/\n      ok: ftp://x/\n" + RECORDERS))
                 .containsExactly("6:7: profile name 'Sub' must be 1-64 of a-z 0-9 _ -",
-                        "7:11: 'ok': only rtsp:// URLs are supported, e.g. rtsp://192.0.2.10:554/Streaming/Channels/101");
+                        "7:11: 'ok': only rtsp:// URLs are supported,"
+                                + " e.g. rtsp://192.0.2.10:554/Streaming/Channels/101");
     }
 
     @Test

@@ -115,8 +115,8 @@ class SecretResolverTest {
 
     @Test
     void shouldRequireAbsoluteSecretFilesWithoutBaseDirectory() {
-        ConfigResult r = ConfigLoader.parse(CAMERA_WITH_PASSWORD.formatted("{file: x}").getBytes(StandardCharsets.UTF_8),
-                "t.yaml", null, name -> null);
+        byte[] yaml = CAMERA_WITH_PASSWORD.formatted("{file: x}").getBytes(StandardCharsets.UTF_8);
+        ConfigResult r = ConfigLoader.parse(yaml, "t.yaml", null, name -> null);
         assertThat(located(r.problems())).containsExactly("6:22: secret file 'x' must be an absolute path here");
     }
 }
