@@ -116,6 +116,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldReadIpv6BlocksInFlowLists() {
+        ConfigResult r = parse(CAMERAS + RECORDERS.replace("198.51.100.20", "fd00::/8, 2001:db8::7"));
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.config().recorder("nvr").addresses()).extracting(Cidr::toString)
+                .containsExactly("fd00::/8", "2001:db8::7/128");
+    }
+
+    @Test
     void shouldReportBadDurations() {
         assertThat(problems(CAMERAS + "    keepalive: 20\n" + RECORDERS + "limits:\n  recorder_stall: 1ms\n"))
                 .containsExactly(
