@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
             "recorder.",
             ""
         },
-        subcommands = {InspectCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InspectCommand.class, RulesCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
             "Examples:",
