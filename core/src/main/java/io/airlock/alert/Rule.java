@@ -29,7 +29,12 @@ public enum Rule {
     RTSP_02("RTSP-02", Severity.INFO, "Vendor fingerprint",
             "vendor identified from the Server header, Digest realm, SDP attributes or the IMKH media header"),
     RTSP_03("RTSP-03", Severity.LOW, "Extra SDP track",
-            "the session offers tracks besides the audio and video a recorder needs, e.g. vnd.onvif.metadata");
+            "the session offers tracks besides the audio and video a recorder needs, e.g. vnd.onvif.metadata"),
+    RTSP_04("RTSP-04", Severity.HIGH, "RTP from an unexpected source",
+            "RTP or RTCP reaching a camera session's ports from an address or port other than the camera's; dropped"),
+    RTSP_05("RTSP-05", Severity.MEDIUM, "Recorder refused",
+            "an RTSP client that is not an allowed recorder, or whose Digest credentials are wrong, asked for a"
+                    + " camera");
 
     private final String id;
     private final Severity severity;

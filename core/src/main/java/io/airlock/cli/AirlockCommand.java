@@ -18,10 +18,14 @@ import picocli.CommandLine.Command;
             "recorder.",
             ""
         },
-        subcommands = {InspectCommand.class, RulesCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, RunCommand.class, InspectCommand.class, ValidateCommand.class,
+            RulesCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
             "Examples:",
+            "  airlock demo                           a simulated camera behind Airlock, and a URL to open",
+            "  airlock run --config airlock.yaml      run inline between cameras and recorders",
+            "  airlock validate --config airlock.yaml check a configuration, with line and column",
             "  airlock inspect capture.pcap           inspect a recorded camera session",
             "  airlock inspect --json *.h264 > out.json",
             "  airlock rules                          list the detection rules",

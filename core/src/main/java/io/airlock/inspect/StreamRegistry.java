@@ -112,7 +112,9 @@ final class StreamRegistry {
             refused++;
             return null;
         }
-        MediaStream s = new MediaStream(track, context, true);
+        // A track the source named is sniffed for a codec only when nothing says it is audio or metadata.
+        boolean video = track.codec() != Codec.UNKNOWN || track.encodingName() == null;
+        MediaStream s = new MediaStream(track, context, video);
         track.state(s);
         streams.add(s);
         return s;

@@ -83,6 +83,14 @@ public final class InspectionPipeline implements AutoCloseable {
         return publisher;
     }
 
+    /**
+     * A publisher of its own for one more producer thread (the ring must have been built with
+     * {@code ProducerType.MULTI}): its drop and publish counters then belong to that producer alone.
+     */
+    public PacketPublisher newPublisher() {
+        return new PacketPublisher(ring);
+    }
+
     public int capacity() {
         return ring.getBufferSize();
     }

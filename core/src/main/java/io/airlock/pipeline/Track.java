@@ -19,6 +19,7 @@ public final class Track {
     private String encodingName;
     private int nalLengthSize;
     private Object state;
+    private volatile Object egress;
 
     /**
      * @param sourceName the file name or camera name the stream comes from
@@ -109,6 +110,15 @@ public final class Track {
 
     public void state(Object state) {
         this.state = state;
+    }
+
+    /** Where the egress stage sends this stream's packets in live mode (its recorders), or null offline. */
+    public Object egress() {
+        return egress;
+    }
+
+    public void egress(Object egress) {
+        this.egress = egress;
     }
 
     @Override

@@ -1,0 +1,48 @@
+package io.airlock.cli;
+
+import io.airlock.config.ConfigLoader;
+import io.airlock.config.ConfigResult;
+import io.airlock.proxy.ProxyRuntime;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code airlock run --config FILE}: the inline proxy. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "Run Airlock inline: keep one RTSP session to each configured camera and serve the allowed recorders",
+            "at rtsp://<listen>/<camera>, inspecting every packet on the way. Findings print as they happen.",
+            ""
+        },
+        footer = {
+            "",
+            "Check a configuration first with 'airlock validate --config FILE'; docs/airlock.example.yaml explains",
+            "every key. Stop with Ctrl-C or SIGTERM: cameras get TEARDOWN and recorder sessions are closed.",
+            "Exit codes: 0 stopped cleanly, 2 invalid configuration or a port that cannot be bound."
+        })
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The YAML configuration.")
+    Path config;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Stop by itself after this many seconds (0: run until stopped).")
+    long durationSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        ConfigResult result = ConfigLoader.load(config);
+        if (!result.ok()) {
+            System.err.println(result.describe());
+            return ExitCodes.INPUT_OR_USAGE;
+        }
+        ProxyRuntime runtime = ProxyRuntime.start(result.config(), new ConsoleFindings(System.out), System.err);
+        for (String url : runtime.urls()) {
+            System.out.println("serving " + url);
+        }
+        LiveRun.await(runtime, durationSeconds);
+        return ExitCodes.OK;
+    }
+}

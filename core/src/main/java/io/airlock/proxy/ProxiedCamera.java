@@ -1,0 +1,199 @@
+package io.airlock.proxy;
+
+import io.airlock.alert.Rule;
+import io.airlock.alert.StreamIdentity;
+import io.airlock.codec.Codec;
+import io.airlock.pipeline.PacketKind;
+import io.airlock.pipeline.PacketPublisher;
+import io.airlock.pipeline.Track;
+import io.airlock.proxy.camera.CameraAnomaly;
+import io.airlock.proxy.camera.CameraSessionListener;
+import io.airlock.proxy.camera.CameraTrack;
+import io.airlock.rtsp.RtspMessage;
+import io.airlock.rtsp.VendorFingerprint;
+import io.airlock.rtsp.VendorFingerprints;
+import io.airlock.sdp.SessionDescription;
+import io.airlock.server.MediaSink;
+import io.airlock.server.MediaSource;
+import io.netty.buffer.ByteBuf;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One camera as recorders see it: a {@link MediaSource} fed by the camera's single upstream session. Each packet
+ * from the camera gets its header made continuous ({@link RtpContinuity}), then goes into the ring; the inspectors
+ * see it, then the egress stage hands it to the recorders. When the ring is full the packet goes straight to the
+ * recorders, uninspected and counted: forwarding never waits on inspection beyond the ring's capacity.
+ */
+final class ProxiedCamera implements MediaSource, CameraSessionListener {
+
+    private static final int MAX_TRACKS = 8;
+
+    private final String name;
+    private final String path;
+    private final PacketPublisher publisher;
+    private final SessionFindings findings;
+    private final PrintStream log;
+    private final StreamIdentity identity;
+    private final long sessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+    private final AtomicLong uninspected = new AtomicLong();
+    private volatile TrackFanOut[] tracks = new TrackFanOut[0];
+    private volatile String recorderSdp;
+    private SessionDescription cameraSdp;
+    private volatile boolean connected;
+
+    ProxiedCamera(String name, String path, PacketPublisher publisher, SessionFindings findings, PrintStream log) {
+        this.name = name;
+        this.path = path;
+        this.publisher = publisher;
+        this.findings = findings;
+        this.log = log;
+        this.identity = new StreamIdentity(name, null, 0, null, 0, null, -1, -1);
+    }
+
+    String name() {
+        return name;
+    }
+
+    boolean connected() {
+        return connected;
+    }
+
+    long uninspected() {
+        return uninspected.get();
+    }
+
+    // --- MediaSource: the recorder side ---
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public String sdp(String baseUrl) {
+        return recorderSdp;
+    }
+
+    @Override
+    public int tracks() {
+        return tracks.length;
+    }
+
+    @Override
+    public void attach(int track, MediaSink sink) {
+        TrackFanOut[] t = tracks;
+        if (track >= 0 && track < t.length) {
+            t[track].attach(sink);
+        }
+    }
+
+    @Override
+    public void detach(int track, MediaSink sink) {
+        for (TrackFanOut t : tracks) {
+            t.detach(sink);
+        }
+    }
+
+    @Override
+    public long ssrc(int track) {
+        TrackFanOut[] t = tracks;
+        return track >= 0 && track < t.length ? t[track].continuity().ssrc() : -1;
+    }
+
+    // --- CameraSessionListener: the camera side, on the session's event loop ---
+
+    @Override
+    public void sessionStarted(SessionDescription sdp, List<CameraTrack> cameraTracks) {
+        cameraSdp = sdp;
+        int n = Math.min(MAX_TRACKS, cameraTracks.size());
+        TrackFanOut[] current = tracks;
+        if (current.length == n) {
+            // Same layout after a reconnect: recorders stay attached, their streams carry on.
+            for (TrackFanOut t : current) {
+                t.continuity().restart();
+            }
+        } else {
+            TrackFanOut[] fresh = new TrackFanOut[n];
+            for (int i = 0; i < n; i++) {
+                CameraTrack ct = cameraTracks.get(i);
+                Track track = new Track(name, i, null, codecOf(ct.encoding())).encodingName(ct.encoding())
+                        .payloadType(ct.payloadType()).clockRate(ct.clockRate() > 0 ? (int) ct.clockRate() : 90_000);
+                long ssrc = ThreadLocalRandom.current().nextLong(1, 0xFFFF_FFFFL);
+                fresh[i] = new TrackFanOut(track, new RtpContinuity(ssrc, track.clockRate()));
+            }
+            tracks = fresh;
+        }
+        recorderSdp = RecorderSdp.of(name, sdp, cameraTracks.subList(0, n), sessionId);
+        connected = true;
+        log.println("airlock: camera " + name + ": playing " + n + " track(s)");
+    }
+
+    @Override
+    public void rtp(int track, ByteBuf packet) {
+        TrackFanOut[] t = tracks;
+        if (track < 0 || track >= t.length) {
+            return;
+        }
+        TrackFanOut fanOut = t[track];
+        if (!fanOut.continuity().rewrite(packet, System.nanoTime())) {
+            return;
+        }
+        long seq = publisher.tryClaim();
+        if (seq < 0) {
+            uninspected.incrementAndGet();
+            fanOut.deliver(packet);
+            fanOut.flush();
+            return;
+        }
+        publisher.event(seq).set(PacketKind.RTP, packet.retain(), packet.readerIndex(), packet.readableBytes(), true)
+                .track(fanOut.track()).timestampNs(System.currentTimeMillis() * 1_000_000L);
+        publisher.publish(seq);
+    }
+
+    @Override
+    public void rtcp(int track, ByteBuf packet) {
+        // Sender reports name the camera's SSRC and clock; recorders get Airlock's continuous stream instead.
+    }
+
+    @Override
+    public void anomaly(CameraAnomaly kind, String detail) {
+        Rule rule = kind == CameraAnomaly.FOREIGN_RTP ? Rule.RTSP_04 : Rule.RTSP_01;
+        findings.raise(rule, "camera:" + name + ":" + kind, identity, "camera " + name + ": " + kind.description(),
+                "detail", detail);
+    }
+
+    @Override
+    public void sessionLost(String reason, long retryInMs) {
+        connected = false;
+        log.println("airlock: camera " + name + ": " + reason + "; retrying in "
+                + String.format(Locale.ROOT, "%.1f", retryInMs / 1000.0) + " s");
+    }
+
+    @Override
+    public void rtspResponse(RtspMessage msg) {
+        for (VendorFingerprint fp : VendorFingerprints.of(msg, null)) {
+            findings.raise(Rule.RTSP_02, "camera:" + name + ":" + fp.source(), identity,
+                    "camera " + name + ": " + fp.vendor() + " (" + fp.source() + ")", fp.source(), fp.evidence());
+        }
+    }
+
+    private static Codec codecOf(String encoding) {
+        if (encoding == null) {
+            return Codec.UNKNOWN;
+        }
+        switch (encoding.toUpperCase(Locale.ROOT)) {
+            case "H264":
+                return Codec.H264;
+            case "H265":
+            case "HEVC":
+                return Codec.H265;
+            default:
+                return Codec.UNKNOWN;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.airlock.proxy;
+
+import com.lmax.disruptor.dsl.ProducerType;
+import io.airlock.alert.Finding;
+import io.airlock.alert.FindingSink;
+import io.airlock.alert.FindingTable;
+import io.airlock.alert.Rule;
+import io.airlock.alert.StreamIdentity;
+import io.airlock.config.AirlockConfig;
+import io.airlock.config.CameraConfig;
+import io.airlock.inspect.ControlInspector;
+import io.airlock.inspect.InspectionContext;
+import io.airlock.inspect.MediaInspector;
+import io.airlock.inspect.SessionDirectory;
+import io.airlock.pipeline.InspectionPipeline;
+import io.airlock.pipeline.WaitStrategies;
+import io.airlock.proxy.camera.CameraEndpoint;
+import io.airlock.proxy.camera.CameraSession;
+import io.airlock.proxy.camera.TransportMode;
+import io.airlock.server.RtspServer;
+import io.airlock.server.RtspServerConfig;
+import io.airlock.server.ServerListener;
+import io.airlock.server.TransportRefusal;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code airlock run}: the inline proxy wired from a configuration. One upstream session per camera (and per profile),
+ * one RTSP server for the recorders, and one pipeline in between:
+ *
+ * <pre>
+ *   camera sessions ──► ring ──► control ──► media inspectors ──► egress (recorders) ──► release
+ * </pre>
+ */
+public final class ProxyRuntime implements AutoCloseable {
+
+    private static final int CAMERA_THREADS = 1;
+    private static final long DRAIN_SECONDS = 5;
+
+    private final EventLoopGroup cameraLoops;
+    private final InspectionPipeline pipeline;
+    private final RtspServer server;
+    private final SessionFindings sessionFindings;
+    private final FindingTable controlFindings;
+    private final FindingTable mediaFindings;
+    private final List<CameraSession> sessions = new ArrayList<>();
+    private final List<ProxiedCamera> cameras = new ArrayList<>();
+
+    private ProxyRuntime(AirlockConfig config, FindingSink sink, PrintStream log) {
+        sessionFindings = new SessionFindings(sink);
+        controlFindings = new FindingTable(sink, 10_000);
+        mediaFindings = new FindingTable(sink, 10_000);
+        SessionDirectory directory = new SessionDirectory();
+        ControlInspector control = new ControlInspector(new InspectionContext(controlFindings), directory, "live");
+        MediaInspector media = new MediaInspector(new InspectionContext(mediaFindings), directory, "live");
+        pipeline = new InspectionPipeline(config.pipeline().ringSize(),
+                WaitStrategies.byName(config.pipeline().waitStrategy()), ProducerType.MULTI,
+                List.of(control, media, new EgressStage()), Runtime.getRuntime().availableProcessors() < 4);
+        cameraLoops = new MultiThreadIoEventLoopGroup(CAMERA_THREADS, NioIoHandler.newFactory());
+        RtspServerConfig serverConfig = new RtspServerConfig()
+                .bind(new InetSocketAddress(config.listen().rtsp().address(), config.listen().rtsp().port()))
+                .udpPorts(config.listen().rtpPorts().first(), config.listen().rtpPorts().last())
+                .sessionTimeoutSeconds((int) config.limits().sessionTimeout().toSeconds())
+                .authenticator(new RecorderAccess(config, sessionFindings))
+                .listener(new Refusals(sessionFindings));
+        server = new RtspServer(serverConfig);
+        for (CameraConfig camera : config.cameras()) {
+            add(camera, camera.name(), "/" + camera.name(), camera.url(), log);
+            for (Map.Entry<String, URI> profile : camera.profiles().entrySet()) {
+                add(camera, camera.name() + "/" + profile.getKey(), "/" + camera.name() + "/" + profile.getKey(),
+                        profile.getValue(), log);
+            }
+        }
+    }
+
+    /** Starts serving recorders and connecting to every camera. */
+    public static ProxyRuntime start(AirlockConfig config, FindingSink sink, PrintStream log) {
+        ProxyRuntime runtime = new ProxyRuntime(config, sink, log);
+        runtime.server.start();
+        for (CameraSession s : runtime.sessions) {
+            s.start();
+        }
+        return runtime;
+    }
+
+    private void add(CameraConfig camera, String name, String path, URI url, PrintStream log) {
+        ProxiedCamera proxied = new ProxiedCamera(name, path, pipeline.newPublisher(), sessionFindings, log);
+        char[] password = camera.password() == null ? null : camera.password().reveal().toCharArray();
+        CameraEndpoint endpoint = new CameraEndpoint(name, url, camera.username(), password,
+                TransportMode.valueOf(camera.transport().name()), camera.keepalive(),
+                CameraEndpoint.DEFAULT_UDP_PORT_LOW, CameraEndpoint.DEFAULT_UDP_PORT_HIGH);
+        cameras.add(proxied);
+        server.addSource(proxied);
+        sessions.add(new CameraSession(endpoint, cameraLoops, proxied));
+    }
+
+    /** The URL recorders open for each camera and profile. */
+    public List<String> urls() {
+        List<String> urls = new ArrayList<>();
+        for (ProxiedCamera c : cameras) {
+            urls.add(server.url(c.path()));
+        }
+        return urls;
+    }
+
+    /** Cameras whose upstream session is playing. */
+    public int camerasConnected() {
+        int n = 0;
+        for (ProxiedCamera c : cameras) {
+            n += c.connected() ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Session findings so far (refusals, camera anomalies, fingerprints). */
+    public List<Finding> sessionFindings() {
+        return sessionFindings.findings();
+    }
+
+    public RtspServer server() {
+        return server;
+    }
+
+    /** TEARDOWN to the cameras, close the recorder sessions, drain the pipeline. */
+    @Override
+    public void close() {
+        for (CameraSession s : sessions) {
+            s.stop();
+        }
+        server.close();
+        try {
+            pipeline.drainAndStop(DRAIN_SECONDS, TimeUnit.SECONDS);
+        } catch (com.lmax.disruptor.TimeoutException e) {
+            pipeline.close();
+        }
+        cameraLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /** SETUPs the destination policy refused become RTSP-01 findings. */
+    private static final class Refusals implements ServerListener {
+
+        private final SessionFindings findings;
+
+        Refusals(SessionFindings findings) {
+            this.findings = findings;
+        }
+
+        @Override
+        public void refused(InetSocketAddress peer, TransportRefusal reason, String transportHeader) {
+            String who = peer.getAddress().getHostAddress();
+            findings.raise(Rule.RTSP_01, "refused:" + who + ":" + reason,
+                    new StreamIdentity(null, who, peer.getPort(), null, 0, "tcp", -1, -1),
+                    "refused SETUP from " + who + ": " + reason, "transport", String.valueOf(transportHeader));
+        }
+    }
+}
