@@ -8,6 +8,7 @@ import io.airlock.codec.h265.H265Nal;
 import io.airlock.ingest.FormatSniffer;
 import io.airlock.rtp.H264Packetizer;
 import io.airlock.rtp.H265Packetizer;
+import io.airlock.rtp.RtpPacket;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 
@@ -78,10 +79,35 @@ public final class Clip {
             final List<byte[]> packets = new ArrayList<>();
             for (int i = 0; i < au.size(); i++) {
                 final boolean last = i == au.size() - 1;
-                packets.addAll(codec == Codec.H264 ? h264.packetize(au.get(i), 0, last)
-                        : h265.packetize(au.get(i), 0, last));
+                final byte[] nal = au.get(i);
+                if (codec == Codec.H264 && (nal[0] & 0x1F) >= H264Nal.STAP_A && nal.length > 1) {
+                    packets.addAll(twoFragments(nal, last));
+                } else {
+                    packets.addAll(codec == Codec.H264 ? h264.packetize(nal, 0, last) : h265.packetize(nal, 0, last));
+                }
             }
             out.add(packets);
+        }
+        return out;
+    }
+
+    /**
+     * An H.264 NAL unit of type 24-31 would be read as an aggregation or fragmentation packet if sent alone (RFC 6184
+     * §5.2), so it travels as two FU-A fragments (§5.8: one FU may not carry both start and end) and arrives intact.
+     */
+    private static List<byte[]> twoFragments(final byte[] nal, final boolean lastOfAccessUnit) {
+        final List<byte[]> out = new ArrayList<>(2);
+        final int split = 1 + (nal.length - 1) / 2;
+        final int[][] parts = {{1, split}, {split, nal.length}};
+        for (int k = 0; k < 2; k++) {
+            final int n = parts[k][1] - parts[k][0];
+            final byte[] p = new byte[RtpPacket.MIN_HEADER_LENGTH + 2 + n];
+            p[0] = (byte) (RtpPacket.VERSION << 6);
+            p[1] = (byte) ((k == 1 && lastOfAccessUnit ? 0x80 : 0) | PAYLOAD_TYPE);
+            p[RtpPacket.MIN_HEADER_LENGTH] = (byte) ((nal[0] & 0xE0) | H264Nal.FU_A);
+            p[RtpPacket.MIN_HEADER_LENGTH + 1] = (byte) ((k == 0 ? 0x80 : 0x40) | (nal[0] & 0x1F));
+            System.arraycopy(nal, parts[k][0], p, RtpPacket.MIN_HEADER_LENGTH + 2, n);
+            out.add(p);
         }
         return out;
     }
