@@ -84,6 +84,11 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
                 }
             } else if (msg instanceof FullHttpRequest) {
                 request(ctx, (FullHttpRequest) msg);
+            } else {
+                // A response, or what RtspDecoder makes of garbage: a recorder has no business sending either.
+                server.badRequest();
+                ctx.writeAndFlush(response(RtspResponseStatuses.BAD_REQUEST, null))
+                        .addListener(ChannelFutureListener.CLOSE);
             }
         } finally {
             ReferenceCountUtil.release(msg);

@@ -121,5 +121,10 @@ public final class UdpPortPair implements AutoCloseable {
                 onPeerPacket.run();
             }
         }
+
+        @Override
+        public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause) {
+            // ICMP port unreachable after the recorder went away: the session timeout will clean up.
+        }
     }
 }
