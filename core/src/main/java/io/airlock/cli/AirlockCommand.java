@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
             "recorder.",
             ""
         },
-        subcommands = {InspectCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InspectCommand.class, RulesCommand.class, CameraSimCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {
             "",
             "Examples:",
