@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
             ""
         },
         subcommands = {DemoCommand.class, RunCommand.class, InspectCommand.class, ValidateCommand.class,
-            RulesCommand.class, CommandLine.HelpCommand.class},
+            CameraSimCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
             "Examples:",

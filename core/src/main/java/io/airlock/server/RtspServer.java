@@ -1,0 +1,194 @@
+package io.airlock.server;
+
+import io.airlock.rtsp.RtspMessage;
+import io.airlock.rtsp.netty.FramingRejection;
+import io.airlock.rtsp.netty.InterleavedFrameDecoder;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.rtsp.RtspDecoder;
+import io.netty.handler.codec.rtsp.RtspEncoder;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * The recorder-facing RTSP server: Netty (epoll on Linux, else NIO) with, per connection, {@link
+ * InterleavedFrameDecoder} → {@code RtspDecoder} → {@code HttpObjectAggregator(64 KiB)} → {@code RtspEncoder} →
+ * {@link RtspServerHandler}. Serves {@link MediaSource}s by URL path; media goes only to the requesting peer, over the
+ * RTSP connection (interleaved) or UDP from a server port pair. Used by the camera simulator, later by the proxy.
+ *
+ * <pre>{@code
+ * RtspServer s = new RtspServer(new RtspServerConfig().bind(new InetSocketAddress("127.0.0.1", 0))).start();
+ * s.addSource(source);            // served at rtsp://127.0.0.1:<s.port()><source.path()>
+ * s.close();
+ * }</pre>
+ */
+public final class RtspServer implements AutoCloseable {
+
+    private static final int MAX_INITIAL_LINE = 8 * 1024;
+    private static final int MAX_HEADER_SIZE = RtspMessage.MAX_HEADER_SECTION_LENGTH;
+    private static final int MAX_CHUNK_SIZE = 64 * 1024;
+    private static final int MAX_PATH_DEPTH = 32;
+
+    private final RtspServerConfig config;
+    private final NettyTransport transport;
+    private final Map<String, MediaSource> sources = new ConcurrentHashMap<>();
+    private final AtomicLongArray rejections = new AtomicLongArray(FramingRejection.values().length);
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong badRequests = new AtomicLong();
+    private final AtomicLong connections = new AtomicLong();
+    private EventLoopGroup boss;
+    private EventLoopGroup workers;
+    private EventLoopGroup udp;
+    private Channel listener;
+
+    public RtspServer(final RtspServerConfig config) {
+        this.config = config.conclude();
+        this.transport = new NettyTransport(config.preferEpoll());
+    }
+
+    /** Binds the listening socket; throws (setup error) when it cannot. */
+    public RtspServer start() {
+        boss = transport.newGroup(1);
+        workers = transport.newGroup(config.workerThreads());
+        udp = transport.newGroup(config.udpThreads());
+        final RtspServer self = this;
+        final ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(transport.serverChannel())
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
+                        config.writeBufferLowWaterMark(), config.writeBufferHighWaterMark()))
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(final SocketChannel ch) {
+                        connections.incrementAndGet();
+                        ch.pipeline().addLast(new InterleavedFrameDecoder(),
+                                new RtspDecoder(MAX_INITIAL_LINE, MAX_HEADER_SIZE, MAX_CHUNK_SIZE),
+                                new HttpObjectAggregator(MAX_CHUNK_SIZE),
+                                new RtspEncoder(),
+                                new RtspServerHandler(self));
+                    }
+                });
+        try {
+            listener = b.bind(config.bind()).syncUninterruptibly().channel();
+        } catch (RuntimeException e) {
+            close();
+            throw new IllegalStateException("cannot bind RTSP server bind=" + config.bind() + ": " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    /** Serves {@code source} at its path, replacing any source already there. */
+    public RtspServer addSource(final MediaSource source) {
+        sources.put(source.path(), source);
+        return this;
+    }
+
+    public MediaSource removeSource(final String path) {
+        return sources.remove(path);
+    }
+
+    /** The bound address (with the real port when bound to port 0). */
+    public InetSocketAddress address() {
+        return (InetSocketAddress) listener.localAddress();
+    }
+
+    public int port() {
+        return address().getPort();
+    }
+
+    /** The URL of a path on this server, e.g. {@code rtsp://127.0.0.1:8554/cam}. */
+    public String url(final String path) {
+        final InetSocketAddress a = address();
+        final String host = a.getAddress().getHostAddress();
+        return "rtsp://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ':' + a.getPort() + path;
+    }
+
+    public boolean epoll() {
+        return transport.epoll();
+    }
+
+    public RtspServerConfig config() {
+        return config;
+    }
+
+    /** Connections closed for a framing violation, by reason. */
+    public long rejections(final FramingRejection reason) {
+        return rejections.get(reason.ordinal());
+    }
+
+    /** SETUPs refused by the transport policy. */
+    public long refusedSetups() {
+        return refused.get();
+    }
+
+    public long badRequests() {
+        return badRequests.get();
+    }
+
+    public long connections() {
+        return connections.get();
+    }
+
+    /** Stops listening, closes every connection and socket, and waits (bounded) for the event loops to end. */
+    @Override
+    public void close() {
+        if (listener != null) {
+            listener.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        }
+        for (EventLoopGroup g : new EventLoopGroup[] {boss, workers, udp}) {
+            if (g != null) {
+                g.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            }
+        }
+        for (EventLoopGroup g : new EventLoopGroup[] {boss, workers, udp}) {
+            if (g != null) {
+                g.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** The source serving {@code path} or one of its parents (a track URL), or null. */
+    MediaSource source(final String path) {
+        String p = path;
+        for (int i = 0; i < MAX_PATH_DEPTH && !p.isEmpty(); i++) {
+            final MediaSource s = sources.get(p);
+            if (s != null) {
+                return s;
+            }
+            final int slash = p.lastIndexOf('/');
+            if (slash <= 0) {
+                return null;
+            }
+            p = p.substring(0, slash);
+        }
+        return null;
+    }
+
+    UdpPortPair bindUdp(final InetAddress peer, final Runnable onPeerPacket) {
+        return UdpPortPair.bind(transport, udp, config.bind().getAddress(), config.udpPortLow(), config.udpPortHigh(),
+                peer, onPeerPacket);
+    }
+
+    void rejected(final FramingRejection reason) {
+        rejections.incrementAndGet(reason.ordinal());
+    }
+
+    void refused() {
+        refused.incrementAndGet();
+    }
+
+    void badRequest() {
+        badRequests.incrementAndGet();
+    }
+}

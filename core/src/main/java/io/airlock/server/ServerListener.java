@@ -1,0 +1,32 @@
+package io.airlock.server;
+
+import io.airlock.wire.Rejection;
+
+import java.net.InetSocketAddress;
+
+/** Control-plane events of an {@link RtspServer}; called on event-loop threads, so keep it short. */
+public interface ServerListener {
+
+    ServerListener NONE = new ServerListener() {
+    };
+
+    /**
+     * A SETUP was refused by the destination policy (461 sent).
+     *
+     * @param transportHeader the Transport value as received (for evidence), possibly null
+     */
+    default void refused(final InetSocketAddress peer, final TransportRefusal reason, final String transportHeader) {
+    }
+
+    /** A connection was closed for breaking the framing or protocol rules. */
+    default void connectionRejected(final InetSocketAddress peer, final Rejection reason) {
+    }
+
+    /** A session began playing. */
+    default void playing(final InetSocketAddress peer, final String path, final String sessionId) {
+    }
+
+    /** A session ended (TEARDOWN, timeout or connection close). */
+    default void sessionEnded(final InetSocketAddress peer, final String sessionId) {
+    }
+}

@@ -1,0 +1,101 @@
+package io.airlock.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.socket.DatagramPacket;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Sends one track as RTP/AVP over UDP unicast (RFC 3550 §11) from a server port pair to the requesting peer's IP at
+ * its {@code client_port} pair: never to any other address. A retained duplicate of the caller's packet is sent, no
+ * copy; when the socket is not writable the packet is dropped and counted.
+ */
+public final class UdpEgress implements Egress {
+
+    private final UdpPortPair ports;
+    private final InetSocketAddress rtpRecipient;
+    private final InetSocketAddress rtcpRecipient;
+    private volatile long sent;
+    private volatile long dropped;
+    private volatile boolean closed;
+    private volatile int firstSequenceNumber = -1;
+    private volatile long firstRtpTime = -1;
+
+    /** Takes ownership of {@code ports}. */
+    public UdpEgress(final UdpPortPair ports, final InetSocketAddress rtpRecipient,
+            final InetSocketAddress rtcpRecipient) {
+        this.ports = ports;
+        this.rtpRecipient = rtpRecipient;
+        this.rtcpRecipient = rtcpRecipient;
+    }
+
+    @Override
+    public boolean offer(final ByteBuf rtpPacket, final boolean rtcp) {
+        final Channel ch = rtcp ? ports.rtcp() : ports.rtp();
+        if (closed || !ch.isActive() || !ch.isWritable()) {
+            dropped++;
+            return false;
+        }
+        ch.write(new DatagramPacket(rtpPacket.retainedDuplicate(), rtcp ? rtcpRecipient : rtpRecipient),
+                ch.voidPromise());
+        sent++;
+        return true;
+    }
+
+    @Override
+    public void flush() {
+        if (!closed) {
+            ports.rtp().flush();
+            ports.rtcp().flush();
+        }
+    }
+
+    @Override
+    public void playing(final int sequenceNumber, final long rtpTime) {
+        firstSequenceNumber = sequenceNumber;
+        firstRtpTime = rtpTime;
+    }
+
+    @Override
+    public ScheduledExecutorService executor() {
+        return ports.rtp().eventLoop();
+    }
+
+    public UdpPortPair ports() {
+        return ports;
+    }
+
+    @Override
+    public long sent() {
+        return sent;
+    }
+
+    @Override
+    public long dropped() {
+        return dropped;
+    }
+
+    @Override
+    public int firstSequenceNumber() {
+        return firstSequenceNumber;
+    }
+
+    @Override
+    public long firstRtpTime() {
+        return firstRtpTime;
+    }
+
+    @Override
+    public String transportParameters() {
+        return "RTP/AVP;unicast;client_port=" + rtpRecipient.getPort() + '-' + rtcpRecipient.getPort()
+                + ";server_port=" + ports.rtpPort() + '-' + ports.rtcpPort();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        ports.close();
+    }
+}

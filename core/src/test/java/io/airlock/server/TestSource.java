@@ -1,0 +1,63 @@
+package io.airlock.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/** One track of tiny RTP packets every 2 ms (seq from 1000, SSRC 0x11223344) to each attached sink. */
+final class TestSource implements MediaSource {
+
+    static final long SSRC = 0x11223344L;
+    private final Map<MediaSink, ScheduledFuture<?>> running = new ConcurrentHashMap<>();
+
+    @Override
+    public String path() {
+        return "/cam";
+    }
+
+    @Override
+    public String sdp(final String baseUrl) {
+        return "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=test\r\nt=0 0\r\nm=video 0 RTP/AVP 96\r\n"
+                + "a=rtpmap:96 H264/90000\r\na=control:trackID=1\r\n";
+    }
+
+    @Override
+    public int tracks() {
+        return 1;
+    }
+
+    @Override
+    public long ssrc(final int track) {
+        return SSRC;
+    }
+
+    @Override
+    public void attach(final int track, final MediaSink sink) {
+        sink.playing(1000, 5000);
+        final int[] seq = {1000};
+        running.put(sink, sink.executor().scheduleAtFixedRate(() -> {
+            final ByteBuf p = Unpooled.buffer(20);
+            p.writeByte(0x80).writeByte(96).writeShort(seq[0]).writeInt(5000).writeInt((int) SSRC).writeLong(0);
+            seq[0] = (seq[0] + 1) & 0xFFFF;
+            sink.offer(p, false);
+            p.release();
+            sink.flush();
+        }, 0, 2, TimeUnit.MILLISECONDS));
+    }
+
+    @Override
+    public void detach(final int track, final MediaSink sink) {
+        final ScheduledFuture<?> f = running.remove(sink);
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+
+    int attached() {
+        return running.size();
+    }
+}
