@@ -3,7 +3,6 @@ package io.airlock.proxy.camera;
 import io.airlock.rtsp.InterleavedFramer;
 import io.airlock.rtsp.RtspFrameListener;
 import io.airlock.rtsp.RtspMessage;
-import io.airlock.rtsp.TransportHeader;
 import io.airlock.sdp.SessionDescription;
 import io.airlock.wire.Rejection;
 import io.netty.buffer.ByteBuf;
@@ -14,6 +13,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +35,7 @@ final class CameraConnection extends ChannelInboundHandlerAdapter implements Rts
     private final boolean tcp;
     private final InterleavedFramer framer = new InterleavedFramer(this);
     private final RtspMessage reply = new RtspMessage();
-    private final TransportHeader transport = new TransportHeader();
+    private final SetupReply setupReply = new SetupReply();
     private final CameraAuthenticator auth;
     private final CameraRedirects redirects;
     private final TrackRouter router;
@@ -61,6 +61,7 @@ final class CameraConnection extends ChannelInboundHandlerAdapter implements Rts
     private int setupIndex;
     private boolean playing;
     private boolean closed;
+    private Throwable failure;
     private ScheduledFuture<?> replyTimer;
     private ScheduledFuture<?> keepAliveTimer;
     private ScheduledFuture<?> fallbackTimer;
@@ -84,10 +85,15 @@ final class CameraConnection extends ChannelInboundHandlerAdapter implements Rts
         return router;
     }
 
+    /** The last exception that reached this handler (a bug or an I/O error), null when none. */
+    Throwable failure() {
+        return failure;
+    }
+
     @Override
     public void channelActive(final ChannelHandlerContext ctx) {
         channel = ctx.channel();
-        cameraAddress = ((InetSocketAddress) channel.remoteAddress()).getAddress();
+        cameraAddress = channel.remoteAddress() instanceof InetSocketAddress isa ? isa.getAddress() : null;
         send("OPTIONS", url, null, null);
     }
 
@@ -111,6 +117,7 @@ final class CameraConnection extends ChannelInboundHandlerAdapter implements Rts
 
     @Override
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause) {
+        failure = cause;
         fail("connection error: " + cause.getClass().getSimpleName());
     }
 
@@ -239,7 +246,7 @@ final class CameraConnection extends ChannelInboundHandlerAdapter implements Rts
         }
         sdp = SessionDescription.parse(reply.body());
         final String base = CameraReplies.base(reply, url);
-        tracks = new java.util.ArrayList<>(CameraReplies.plan(sdp, base));
+        tracks = new ArrayList<>(CameraReplies.plan(sdp, base));
         if (tracks.isEmpty()) {
             fail("SDP offers no audio or video track");
             return;
@@ -283,29 +290,13 @@ final class CameraConnection extends ChannelInboundHandlerAdapter implements Rts
             }
         }
         final int i = setupIndex;
-        if (transport.parse(reply.header("Transport")) != null || transport.tcp() != tcp) {
+        final CameraTrack done = setupReply.apply(reply, tracks.get(i), tcp, router, udp[i], cameraAddress,
+                owner.endpoint().host(), listener);
+        if (done == null) {
             fail("SETUP reply for track " + i + " has no usable " + (tcp ? "TCP" : "UDP") + " Transport");
             return;
         }
-        final String source = transport.source();
-        if (source != null && !source.isEmpty()
-                && !CameraReplies.isCamera(source, cameraAddress, owner.endpoint().host())) {
-            listener.anomaly(CameraAnomaly.SOURCE_MISMATCH, "SETUP reply for track " + i + " names source="
-                    + CameraReplies.printable(source) + " but the camera is " + cameraAddress.getHostAddress());
-        }
-        if (tcp) {
-            final int rtp = transport.interleavedLow() >= 0 ? transport.interleavedLow() : 2 * i;
-            final int rtcp = transport.interleavedHigh() > rtp ? transport.interleavedHigh() : rtp + 1;
-            router.mapInterleaved(i, rtp, rtcp);
-            tracks.set(i, tracks.get(i).withSetup(transport.ssrc(), rtp, rtcp));
-        } else {
-            final int low = transport.serverPortLow();
-            final int high = transport.serverPortHigh() > low ? transport.serverPortHigh() : low < 0 ? -1 : low + 1;
-            udp[i].rtpSocket.expect(cameraAddress, low);
-            udp[i].rtcpSocket.expect(cameraAddress, high);
-            tracks.set(i, tracks.get(i).withSetup(transport.ssrc(), -1, -1));
-        }
-        transport.reset();
+        tracks.set(i, done);
         setupIndex++;
         setupNext();
     }
