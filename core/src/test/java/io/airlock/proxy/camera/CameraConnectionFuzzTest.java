@@ -54,7 +54,7 @@ class CameraConnectionFuzzTest {
     @Test
     void shouldSurviveMutatedTranscripts() {
         final Random random = new Random(20_240_611);
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < 120; i++) {
             final byte[] data = TRANSCRIPT.clone();
             for (int k = random.nextInt(8); k >= 0; k--) {
                 data[random.nextInt(data.length)] = (byte) random.nextInt(256);
@@ -67,7 +67,7 @@ class CameraConnectionFuzzTest {
     @Test
     void shouldSurviveRandomBytes() {
         final Random random = new Random(7);
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 60; i++) {
             final byte[] data = new byte[random.nextInt(600)];
             random.nextBytes(data);
             check(data, 1 + random.nextInt(4));
