@@ -1,0 +1,99 @@
+package io.airlock.proxy.camera;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.socket.DatagramChannel;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * Binds one track's RTP/RTCP socket pair (RTP on an even port, RTCP on the next odd one, RFC 3550 §11) inside the
+ * configured range, asynchronously so the event loop never blocks. Starts at a random pair of the range, tries at most
+ * {@link #MAX_ATTEMPTS} pairs, then reports failure.
+ */
+final class UdpPortPair {
+
+    static final int MAX_ATTEMPTS = 32;
+    static final int MAX_DATAGRAM = 65_536;
+    static final int RECEIVE_BUFFER = 1 << 20;
+
+    final UdpTrackSocket rtpSocket;
+    final UdpTrackSocket rtcpSocket;
+    private Channel rtp;
+    private Channel rtcp;
+
+    private UdpPortPair(final UdpTrackSocket rtpSocket, final UdpTrackSocket rtcpSocket) {
+        this.rtpSocket = rtpSocket;
+        this.rtcpSocket = rtcpSocket;
+    }
+
+    /** Binds a pair for {@code track}; exactly one of {@code bound} and {@code failed} is called, on {@code loop}. */
+    static void bind(final EventLoop loop, final Class<? extends DatagramChannel> type, final int low, final int high,
+                     final TrackRouter router, final int track, final Consumer<UdpPortPair> bound,
+                     final Consumer<String> failed) {
+        final int firstEven = (low + 1) & ~1;
+        final int pairs = (high - firstEven + 1) / 2;
+        if (pairs <= 0) {
+            failed.accept("UDP port range " + low + "-" + high + " holds no even/odd pair");
+            return;
+        }
+        final UdpPortPair pair = new UdpPortPair(new UdpTrackSocket(router, track, false),
+                new UdpTrackSocket(router, track, true));
+        final int start = ThreadLocalRandom.current().nextInt(pairs);
+        pair.attempt(loop, type, firstEven, pairs, start, 0, bound, failed);
+    }
+
+    int rtpPort() {
+        return ((java.net.InetSocketAddress) rtp.localAddress()).getPort();
+    }
+
+    void close() {
+        if (rtp != null) {
+            rtp.close();
+        }
+        if (rtcp != null) {
+            rtcp.close();
+        }
+    }
+
+    private void attempt(final EventLoop loop, final Class<? extends DatagramChannel> type, final int firstEven,
+                         final int pairs, final int start, final int tried, final Consumer<UdpPortPair> bound,
+                         final Consumer<String> failed) {
+        if (tried >= pairs || tried >= MAX_ATTEMPTS) {
+            failed.accept("no free UDP port pair after " + tried + " attempts");
+            return;
+        }
+        final int port = firstEven + 2 * ((start + tried) % pairs);
+        open(loop, type, rtpSocket, port).addListener((ChannelFuture f) -> {
+            if (!f.isSuccess()) {
+                attempt(loop, type, firstEven, pairs, start, tried + 1, bound, failed);
+                return;
+            }
+            rtp = f.channel();
+            open(loop, type, rtcpSocket, port + 1).addListener((ChannelFuture g) -> {
+                if (!g.isSuccess()) {
+                    rtp.close();
+                    rtp = null;
+                    attempt(loop, type, firstEven, pairs, start, tried + 1, bound, failed);
+                    return;
+                }
+                rtcp = g.channel();
+                bound.accept(this);
+            });
+        });
+    }
+
+    private static ChannelFuture open(final EventLoop loop, final Class<? extends DatagramChannel> type,
+                                      final UdpTrackSocket handler, final int port) {
+        return new Bootstrap().group(loop).channel(type)
+                .option(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
+                .handler(handler)
+                .bind(port);
+    }
+}
