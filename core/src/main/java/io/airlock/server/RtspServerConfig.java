@@ -167,7 +167,8 @@ public final class RtspServerConfig {
         check(bind != null, "bind=null");
         check(workerThreads >= 1 && workerThreads <= 256, "workerThreads=" + workerThreads);
         check(udpThreads >= 1 && udpThreads <= 256, "udpThreads=" + udpThreads);
-        check(sessionTimeoutSeconds >= 1 && sessionTimeoutSeconds <= 3600, "sessionTimeoutSeconds=" + sessionTimeoutSeconds);
+        check(sessionTimeoutSeconds >= 1 && sessionTimeoutSeconds <= 3600,
+                "sessionTimeoutSeconds=" + sessionTimeoutSeconds);
         check((udpPortLow == 0 && udpPortHigh == 0)
                 || (udpPortLow >= 1024 && udpPortHigh > udpPortLow && udpPortHigh <= 0xFFFF),
                 "udpPorts=" + udpPortLow + '-' + udpPortHigh);

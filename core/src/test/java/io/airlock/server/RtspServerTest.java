@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@Timeout(20)
+@Timeout(30)
 class RtspServerTest {
 
     private final List<String> refusals = new CopyOnWriteArrayList<>();
@@ -206,6 +206,52 @@ class RtspServerTest {
     }
 
     @Test
+    void shouldDropAndCountInsteadOfQueueingForAStalledRecorder() throws Exception {
+        start(new RtspServerConfig().writeBufferWaterMarks(32 * 1024, 64 * 1024));
+        final TestSource heavy = new TestSource(40, 1388);
+        server.addSource(new MediaSource() {
+            @Override
+            public String path() {
+                return "/heavy";
+            }
+
+            @Override
+            public String sdp(final String baseUrl) {
+                return heavy.sdp(baseUrl);
+            }
+
+            @Override
+            public int tracks() {
+                return 1;
+            }
+
+            @Override
+            public void attach(final int track, final MediaSink sink) {
+                heavy.attach(track, sink);
+            }
+
+            @Override
+            public void detach(final int track, final MediaSink sink) {
+                heavy.detach(track, sink);
+            }
+        });
+        try (RtspTestClient c = new RtspTestClient(server.port())) {
+            c.socket.setReceiveBufferSize(16 * 1024);
+            final String u = server.url("/heavy");
+            final String session = c.request("SETUP " + u + "/trackID=1 RTSP/1.0\r\nCSeq: 1\r\n"
+                    + "Transport: RTP/AVP/TCP;unicast;interleaved=0-1\r\n\r\n").header("session");
+            assertThat(c.request("PLAY " + u + " RTSP/1.0\r\nCSeq: 2\r\nSession: " + session + "\r\n\r\n").status)
+                    .isEqualTo(200);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (heavy.dropped() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(heavy.dropped()).isPositive();
+            assertThat(heavy.attached()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void shouldExpireIdleSessions() throws Exception {
         start(new RtspServerConfig().sessionTimeoutSeconds(1));
         try (RtspTestClient c = new RtspTestClient(server.port())) {
@@ -228,6 +274,9 @@ class RtspServerTest {
             assertThat(viewer.request("PLAY " + url() + " RTSP/1.0\r\nCSeq: 2\r\nSession: " + session
                     + "\r\n\r\n").status).isEqualTo(200);
             final int n = 10_000;
+            // One event loop serves both; paranoid leak detection makes the flood take seconds, so allow for a pause.
+            viewer.socket.setSoTimeout(15_000);
+            flooder.socket.setSoTimeout(15_000);
             final Future<?> writer = pool.submit(() -> {
                 final StringBuilder all = new StringBuilder();
                 for (int i = 0; i < n; i++) {
@@ -257,8 +306,8 @@ class RtspServerTest {
                 }
                 expected = (seq + 1) & 0xFFFF;
             }
-            writer.get(10, TimeUnit.SECONDS);
-            assertThat(reader.get(10, TimeUnit.SECONDS)).isEqualTo(n);
+            writer.get(15, TimeUnit.SECONDS);
+            assertThat(reader.get(15, TimeUnit.SECONDS)).isEqualTo(n);
         } finally {
             pool.shutdownNow();
         }

@@ -7,12 +7,26 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** One track of tiny RTP packets every 2 ms (seq from 1000, SSRC 0x11223344) to each attached sink. */
 final class TestSource implements MediaSource {
 
     static final long SSRC = 0x11223344L;
     private final Map<MediaSink, ScheduledFuture<?>> running = new ConcurrentHashMap<>();
+    private final AtomicLong dropped = new AtomicLong();
+    private final int packetsPerTick;
+    private final int padding;
+
+    TestSource() {
+        this(1, 8);
+    }
+
+    /** A heavier source: {@code packetsPerTick} packets of 12 + {@code padding} bytes every 2 ms. */
+    TestSource(final int packetsPerTick, final int padding) {
+        this.packetsPerTick = packetsPerTick;
+        this.padding = padding;
+    }
 
     @Override
     public String path() {
@@ -40,11 +54,16 @@ final class TestSource implements MediaSource {
         sink.playing(1000, 5000);
         final int[] seq = {1000};
         running.put(sink, sink.executor().scheduleAtFixedRate(() -> {
-            final ByteBuf p = Unpooled.buffer(20);
-            p.writeByte(0x80).writeByte(96).writeShort(seq[0]).writeInt(5000).writeInt((int) SSRC).writeLong(0);
-            seq[0] = (seq[0] + 1) & 0xFFFF;
-            sink.offer(p, false);
-            p.release();
+            for (int i = 0; i < packetsPerTick; i++) {
+                final ByteBuf p = Unpooled.buffer(12 + padding);
+                p.writeByte(0x80).writeByte(96).writeShort(seq[0]).writeInt(5000).writeInt((int) SSRC)
+                        .writeZero(padding);
+                seq[0] = (seq[0] + 1) & 0xFFFF;
+                if (!sink.offer(p, false)) {
+                    dropped.incrementAndGet();
+                }
+                p.release();
+            }
             sink.flush();
         }, 0, 2, TimeUnit.MILLISECONDS));
     }
@@ -55,6 +74,10 @@ final class TestSource implements MediaSource {
         if (f != null) {
             f.cancel(false);
         }
+    }
+
+    long dropped() {
+        return dropped.get();
     }
 
     int attached() {

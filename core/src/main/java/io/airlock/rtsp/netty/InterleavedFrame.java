@@ -4,8 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.DefaultByteBufHolder;
 
 /**
- * One RFC 2326 §10.12 interleaved frame as it leaves {@link InterleavedFrameDecoder}: the channel number and a retained
- * slice of the data (without the 4-byte {@code $} header). Whoever consumes it releases it.
+ * One RFC 2326 §10.12 interleaved frame as it leaves {@link InterleavedFrameDecoder}: the channel number and a
+ * retained slice of the data (without the 4-byte {@code $} header). Whoever consumes it releases it.
  *
  * <pre>
  * | '$' = 0x24 | channel (8) | length (16) | data (length bytes) ... |
