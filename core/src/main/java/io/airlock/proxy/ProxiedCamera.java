@@ -176,7 +176,10 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
 
     @Override
     public void rtspResponse(RtspMessage msg) {
-        for (VendorFingerprint fp : VendorFingerprints.of(msg, null)) {
+        String type = msg.header("Content-Type");
+        SessionDescription sdp = msg.bodyLength() > 0 && type != null && type.toLowerCase(Locale.ROOT).contains("sdp")
+                ? SessionDescription.parse(msg.body()) : null;
+        for (VendorFingerprint fp : VendorFingerprints.of(msg, sdp)) {
             findings.raise(Rule.RTSP_02, "camera:" + name + ":" + fp.source(), identity,
                     "camera " + name + ": " + fp.vendor() + " (" + fp.source() + ")", fp.source(), fp.evidence());
         }
