@@ -54,8 +54,9 @@ public final class CameraSession {
     }
 
     /** Full control, e.g. Epoll channel types for an Epoll group, or a fast backoff in tests. */
-    public CameraSession(final CameraEndpoint endpoint, final EventLoopGroup group, final CameraSessionListener listener,
-                         final Backoff backoff, final Timings timings, final Class<? extends SocketChannel> socketType,
+    public CameraSession(final CameraEndpoint endpoint, final EventLoopGroup group,
+                         final CameraSessionListener listener, final Backoff backoff, final Timings timings,
+                         final Class<? extends SocketChannel> socketType,
                          final Class<? extends DatagramChannel> datagramType) {
         this.endpoint = endpoint;
         this.listener = listener;

@@ -39,10 +39,12 @@ class CameraRepliesTest {
     @Test
     void shouldPreferContentBaseThenContentLocationThenRequestUrl() {
         assertThat(CameraReplies.base(message("RTSP/1.0 200 OK\r\nCSeq: 2\r\n"
-                + "content-base: rtsp://a/b/\r\nContent-Location: rtsp://c/\r\n\r\n"), "rtsp://x/")).isEqualTo("rtsp://a/b/");
+                + "content-base: rtsp://a/b/\r\nContent-Location: rtsp://c/\r\n\r\n"), "rtsp://x/"))
+                .isEqualTo("rtsp://a/b/");
         assertThat(CameraReplies.base(message("RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Location: rtsp://c/\r\n\r\n"),
                 "rtsp://x/")).isEqualTo("rtsp://c/");
-        assertThat(CameraReplies.base(message("RTSP/1.0 200 OK\r\nCSeq: 2\r\n\r\n"), "rtsp://x/")).isEqualTo("rtsp://x/");
+        assertThat(CameraReplies.base(message("RTSP/1.0 200 OK\r\nCSeq: 2\r\n\r\n"), "rtsp://x/"))
+                .isEqualTo("rtsp://x/");
     }
 
     @Test

@@ -84,8 +84,10 @@ class CameraSessionTest {
         assertThat(listener.await(l -> l.packets.size() == 2, 3_000)).isTrue();
 
         assertThat(script.lastVerifiedAlgorithm).isEqualTo(DigestAlgorithm.MD5);
-        assertThat(listener.packets(0, false)).singleElement().satisfies(p -> assertThat(p.bytes()).isEqualTo(RTP_VIDEO));
-        assertThat(listener.packets(1, true)).singleElement().satisfies(p -> assertThat(p.bytes()).isEqualTo(RTCP_AUDIO));
+        assertThat(listener.packets(0, false))
+                .singleElement().satisfies(p -> assertThat(p.bytes()).isEqualTo(RTP_VIDEO));
+        assertThat(listener.packets(1, true))
+                .singleElement().satisfies(p -> assertThat(p.bytes()).isEqualTo(RTCP_AUDIO));
         assertThat(camera.requests("SETUP")).hasSize(2);
         assertThat(listener.started.get(0)).extracting(CameraTrack::encoding).containsExactly("H264", "PCMA");
         assertThat(listener.started.get(0).get(1).rtpChannel()).isEqualTo(2);

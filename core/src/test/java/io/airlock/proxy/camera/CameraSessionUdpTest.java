@@ -103,7 +103,8 @@ class CameraSessionUdpTest {
         FakeCamera.datagram(serverPorts[0], clientPort(0), RTP_VIDEO);
         FakeCamera.datagram(serverPorts[1] + 1, clientPort(1) + 1, RTCP_AUDIO);
         assertThat(listener.await(l -> l.packets.size() == 2, 3_000)).isTrue();
-        assertThat(listener.packets(0, false)).singleElement().satisfies(p -> assertThat(p.bytes()).isEqualTo(RTP_VIDEO));
+        assertThat(listener.packets(0, false))
+                .singleElement().satisfies(p -> assertThat(p.bytes()).isEqualTo(RTP_VIDEO));
         assertThat(listener.packets(1, true)).hasSize(1);
         assertThat(listener.started.get(0).get(0).ssrc()).isEqualTo(0xABCDL);
         assertThat(listener.anomalies).isEmpty();
