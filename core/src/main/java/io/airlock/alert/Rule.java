@@ -34,7 +34,10 @@ public enum Rule {
             "RTP or RTCP reaching a camera session's ports from an address or port other than the camera's; dropped"),
     RTSP_05("RTSP-05", Severity.MEDIUM, "Recorder refused",
             "an RTSP client that is not an allowed recorder, or whose Digest credentials are wrong, asked for a"
-                    + " camera");
+                    + " camera"),
+    RTSP_06("RTSP-06", Severity.LOW, "Recorder stalled",
+            "a recorder took no packets for longer than limits.recorder_stall; its session was closed so it cannot"
+                    + " hold up the camera or the other recorders");
 
     private final String id;
     private final Severity severity;

@@ -20,6 +20,7 @@ public final class PacketEvent {
     private Flow flow;
     private Track track;
     private int channel;
+    private long arrivalNanos;
 
     /**
      * Fills the event.
@@ -37,7 +38,18 @@ public final class PacketEvent {
         this.flow = null;
         this.track = null;
         this.channel = -1;
+        this.arrivalNanos = -1;
         return this;
+    }
+
+    /** When the packet arrived, on the {@link System#nanoTime()} scale, for ingress-to-egress latency; -1 offline. */
+    public PacketEvent arrivalNanos(long arrivalNanos) {
+        this.arrivalNanos = arrivalNanos;
+        return this;
+    }
+
+    public long arrivalNanos() {
+        return arrivalNanos;
     }
 
     /** Capture or arrival time, epoch nanoseconds; -1 when the source has no clock (an elementary-stream file). */

@@ -1,6 +1,7 @@
 package io.airlock.proxy;
 
 import com.lmax.disruptor.EventHandler;
+import io.airlock.metrics.LatencyHistogram;
 import io.airlock.pipeline.PacketEvent;
 import io.airlock.pipeline.PacketKind;
 import io.airlock.pipeline.Track;
@@ -14,6 +15,7 @@ final class EgressStage implements EventHandler<PacketEvent> {
     private static final int MAX_DIRTY = 1024;
 
     private final TrackFanOut[] dirty = new TrackFanOut[MAX_DIRTY];
+    private final LatencyHistogram latency = new LatencyHistogram();
     private int dirtyCount;
 
     @Override
@@ -23,8 +25,12 @@ final class EgressStage implements EventHandler<PacketEvent> {
             Object egress = track == null ? null : track.egress();
             if (egress instanceof TrackFanOut) {
                 TrackFanOut fanOut = (TrackFanOut) egress;
-                fanOut.deliver(event.buffer());
+                long now = System.nanoTime();
+                fanOut.deliver(event.buffer(), now);
                 remember(fanOut);
+                if (event.arrivalNanos() >= 0) {
+                    latency.record(now - event.arrivalNanos());
+                }
             }
         }
         if (endOfBatch || dirtyCount == MAX_DIRTY) {
@@ -34,6 +40,11 @@ final class EgressStage implements EventHandler<PacketEvent> {
             }
             dirtyCount = 0;
         }
+    }
+
+    /** Ingress (camera packet received) to egress (offered to the recorders), per packet. */
+    LatencyHistogram latency() {
+        return latency;
     }
 
     private void remember(TrackFanOut fanOut) {

@@ -41,12 +41,15 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
     private final StreamIdentity identity;
     private final long sessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
     private final AtomicLong uninspected = new AtomicLong();
+    private final long stallNanos;
     private volatile TrackFanOut[] tracks = new TrackFanOut[0];
     private volatile String recorderSdp;
     private SessionDescription cameraSdp;
     private volatile boolean connected;
 
-    ProxiedCamera(String name, String path, PacketPublisher publisher, SessionFindings findings, PrintStream log) {
+    ProxiedCamera(String name, String path, PacketPublisher publisher, SessionFindings findings, PrintStream log,
+                  long stallNanos) {
+        this.stallNanos = stallNanos;
         this.name = name;
         this.path = path;
         this.publisher = publisher;
@@ -124,7 +127,7 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
                 Track track = new Track(name, i, null, codecOf(ct.encoding())).encodingName(ct.encoding())
                         .payloadType(ct.payloadType()).clockRate(ct.clockRate() > 0 ? (int) ct.clockRate() : 90_000);
                 long ssrc = ThreadLocalRandom.current().nextLong(1, 0xFFFF_FFFFL);
-                fresh[i] = new TrackFanOut(track, new RtpContinuity(ssrc, track.clockRate()));
+                fresh[i] = new TrackFanOut(track, new RtpContinuity(ssrc, track.clockRate()), stallNanos, findings);
             }
             tracks = fresh;
         }
@@ -140,18 +143,19 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
             return;
         }
         TrackFanOut fanOut = t[track];
-        if (!fanOut.continuity().rewrite(packet, System.nanoTime())) {
+        long now = System.nanoTime();
+        if (!fanOut.continuity().rewrite(packet, now)) {
             return;
         }
         long seq = publisher.tryClaim();
         if (seq < 0) {
             uninspected.incrementAndGet();
-            fanOut.deliver(packet);
+            fanOut.deliver(packet, now);
             fanOut.flush();
             return;
         }
         publisher.event(seq).set(PacketKind.RTP, packet.retain(), packet.readerIndex(), packet.readableBytes(), true)
-                .track(fanOut.track()).timestampNs(System.currentTimeMillis() * 1_000_000L);
+                .track(fanOut.track()).timestampNs(System.currentTimeMillis() * 1_000_000L).arrivalNanos(now);
         publisher.publish(seq);
     }
 

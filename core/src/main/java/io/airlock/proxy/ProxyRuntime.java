@@ -12,6 +12,7 @@ import io.airlock.inspect.ControlInspector;
 import io.airlock.inspect.InspectionContext;
 import io.airlock.inspect.MediaInspector;
 import io.airlock.inspect.SessionDirectory;
+import io.airlock.metrics.LatencyHistogram;
 import io.airlock.pipeline.InspectionPipeline;
 import io.airlock.pipeline.WaitStrategies;
 import io.airlock.proxy.camera.CameraEndpoint;
@@ -54,8 +55,11 @@ public final class ProxyRuntime implements AutoCloseable {
     private final FindingTable mediaFindings;
     private final List<CameraSession> sessions = new ArrayList<>();
     private final List<ProxiedCamera> cameras = new ArrayList<>();
+    private final EgressStage egress = new EgressStage();
+    private final long stallNanos;
 
     private ProxyRuntime(AirlockConfig config, FindingSink sink, PrintStream log) {
+        stallNanos = config.limits().recorderStall().toNanos();
         sessionFindings = new SessionFindings(sink);
         controlFindings = new FindingTable(sink, 10_000);
         mediaFindings = new FindingTable(sink, 10_000);
@@ -64,7 +68,7 @@ public final class ProxyRuntime implements AutoCloseable {
         MediaInspector media = new MediaInspector(new InspectionContext(mediaFindings), directory, "live");
         pipeline = new InspectionPipeline(config.pipeline().ringSize(),
                 WaitStrategies.byName(config.pipeline().waitStrategy()), ProducerType.MULTI,
-                List.of(control, media, new EgressStage()), Runtime.getRuntime().availableProcessors() < 4);
+                List.of(control, media, egress), Runtime.getRuntime().availableProcessors() < 4);
         cameraLoops = new MultiThreadIoEventLoopGroup(CAMERA_THREADS, NioIoHandler.newFactory());
         RtspServerConfig serverConfig = new RtspServerConfig()
                 .bind(new InetSocketAddress(config.listen().rtsp().address(), config.listen().rtsp().port()))
@@ -93,7 +97,8 @@ public final class ProxyRuntime implements AutoCloseable {
     }
 
     private void add(CameraConfig camera, String name, String path, URI url, PrintStream log) {
-        ProxiedCamera proxied = new ProxiedCamera(name, path, pipeline.newPublisher(), sessionFindings, log);
+        ProxiedCamera proxied = new ProxiedCamera(name, path, pipeline.newPublisher(), sessionFindings, log,
+                stallNanos);
         char[] password = camera.password() == null ? null : camera.password().reveal().toCharArray();
         CameraEndpoint endpoint = new CameraEndpoint(name, url, camera.username(), password,
                 TransportMode.valueOf(camera.transport().name()), camera.keepalive(),
@@ -124,6 +129,20 @@ public final class ProxyRuntime implements AutoCloseable {
     /** Session findings so far (refusals, camera anomalies, fingerprints). */
     public List<Finding> sessionFindings() {
         return sessionFindings.findings();
+    }
+
+    /** Ingress-to-egress latency of forwarded packets. */
+    public LatencyHistogram latency() {
+        return egress.latency();
+    }
+
+    /** Packets forwarded without inspection because the ring was full. */
+    public long uninspected() {
+        long n = 0;
+        for (ProxiedCamera c : cameras) {
+            n += c.uninspected();
+        }
+        return n;
     }
 
     public RtspServer server() {

@@ -1,30 +1,50 @@
 package io.airlock.proxy;
 
+import io.airlock.alert.Rule;
+import io.airlock.alert.StreamIdentity;
 import io.airlock.pipeline.Track;
 import io.airlock.server.MediaSink;
 import io.netty.buffer.ByteBuf;
 
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
  * The recorders of one camera track. A packet received once is offered to every attached sink; each sink retains
- * what it queues (a reference count, not a copy) and drops rather than block, so a stalled recorder can hold up
- * neither the camera nor the others. Attaching and detaching happen on recorder sessions' threads; delivery on the
- * egress stage's thread.
+ * what it queues (a reference count, not a copy) and drops rather than block, so a slow recorder can hold up neither
+ * the camera nor the others. A recorder that has taken nothing for longer than the configured stall time is
+ * disconnected and reported (RTSP-06).
+ *
+ * <p>Sinks live in an array replaced on attach/detach (recorder sessions' threads) and read by index on the egress
+ * thread: delivering allocates nothing.
  */
 final class TrackFanOut {
 
+    /** One recorder of the track and its drop history; written only by the egress thread after creation. */
+    private static final class Slot {
+        final MediaSink sink;
+        long dropping = -1;
+        long drops;
+        boolean disconnected;
+
+        Slot(MediaSink sink) {
+            this.sink = sink;
+        }
+    }
+
+    private static final Slot[] NONE = new Slot[0];
+
     private final Track track;
     private final RtpContinuity continuity;
-    private final CopyOnWriteArrayList<MediaSink> sinks = new CopyOnWriteArrayList<>();
-    private final AtomicLong delivered = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
-    private volatile boolean dirty;
+    private final long stallNanos;
+    private final SessionFindings findings;
+    private volatile Slot[] slots = NONE;
+    private volatile long delivered;
+    private volatile long dropped;
+    private boolean dirty;
 
-    TrackFanOut(Track track, RtpContinuity continuity) {
+    TrackFanOut(Track track, RtpContinuity continuity, long stallNanos, SessionFindings findings) {
         this.track = track;
         this.continuity = continuity;
+        this.stallNanos = stallNanos;
+        this.findings = findings;
         track.egress(this);
     }
 
@@ -36,46 +56,90 @@ final class TrackFanOut {
         return continuity;
     }
 
-    void attach(MediaSink sink) {
+    synchronized void attach(MediaSink sink) {
         sink.playing(continuity.nextSequence(), continuity.lastTimestamp());
-        sinks.addIfAbsent(sink);
+        Slot[] current = slots;
+        for (Slot s : current) {
+            if (s.sink == sink) {
+                return;
+            }
+        }
+        Slot[] next = new Slot[current.length + 1];
+        System.arraycopy(current, 0, next, 0, current.length);
+        next[current.length] = new Slot(sink);
+        slots = next;
     }
 
-    void detach(MediaSink sink) {
-        sinks.remove(sink);
+    synchronized void detach(MediaSink sink) {
+        Slot[] current = slots;
+        int n = 0;
+        Slot[] next = new Slot[current.length];
+        for (Slot s : current) {
+            if (s.sink != sink) {
+                next[n++] = s;
+            }
+        }
+        if (n != current.length) {
+            Slot[] trimmed = new Slot[n];
+            System.arraycopy(next, 0, trimmed, 0, n);
+            slots = trimmed;
+        }
     }
 
     int recorders() {
-        return sinks.size();
+        return slots.length;
     }
 
-    /** Offers one packet (readerIndex to writerIndex) to every recorder of the track. */
-    void deliver(ByteBuf packet) {
-        for (MediaSink sink : sinks) {
-            if (sink.offer(packet, false)) {
-                delivered.incrementAndGet();
+    /** Offers one packet (readerIndex to writerIndex) to every recorder of the track; on the egress thread. */
+    void deliver(ByteBuf packet, long nowNanos) {
+        Slot[] current = slots;
+        for (int i = 0; i < current.length; i++) {
+            Slot s = current[i];
+            if (s.disconnected) {
+                continue;
+            }
+            if (s.sink.offer(packet, false)) {
+                s.dropping = -1;
+                delivered = delivered + 1;
             } else {
-                dropped.incrementAndGet();
+                dropped = dropped + 1;
+                s.drops++;
+                if (s.dropping < 0) {
+                    s.dropping = nowNanos;
+                } else if (nowNanos - s.dropping > stallNanos) {
+                    stalled(s);
+                }
             }
         }
         dirty = true;
+    }
+
+    private void stalled(Slot s) {
+        s.disconnected = true;
+        s.sink.disconnect();
+        findings.raise(Rule.RTSP_06, "stalled:" + track.sourceName() + ":" + track.index() + ":"
+                        + System.identityHashCode(s.sink),
+                new StreamIdentity(track.sourceName(), null, 0, null, 0, null, track.index(), continuity.ssrc()),
+                "recorder of " + track.sourceName() + " took nothing for " + stallNanos / 1_000_000
+                        + " ms: disconnected after " + s.drops + " dropped packets", "dropped", Long.toString(s.drops));
     }
 
     /** Pushes what the sinks queued since the last flush to their sockets. */
     void flush() {
         if (dirty) {
             dirty = false;
-            for (MediaSink sink : sinks) {
-                sink.flush();
+            Slot[] current = slots;
+            for (int i = 0; i < current.length; i++) {
+                current[i].sink.flush();
             }
         }
     }
 
     long delivered() {
-        return delivered.get();
+        return delivered;
     }
 
     long dropped() {
-        return dropped.get();
+        return dropped;
     }
 }

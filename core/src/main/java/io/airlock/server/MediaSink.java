@@ -20,6 +20,10 @@ public interface MediaSink {
      */
     boolean offer(ByteBuf rtpPacket, boolean rtcp);
 
+    /** The recorder has taken nothing for longer than it may: end its session. */
+    default void disconnect() {
+    }
+
     /** Ends a burst of {@link #offer} calls (one access unit): pushes what was queued to the socket. */
     default void flush() {
     }

@@ -43,6 +43,8 @@ public final class TcpInterleavedEgress implements Egress {
             dropped++;
             return false;
         }
+        // One write of header and packet together: two separate writes from this thread could let an RTSP reply
+        // written on the event loop land between them and break the framing.
         final ByteBuf header = channel.alloc().buffer(HEADER_LENGTH, HEADER_LENGTH);
         header.writeByte(DOLLAR).writeByte(rtcp ? rtcpChannel : rtpChannel).writeShort(length);
         final CompositeByteBuf frame = channel.alloc().compositeBuffer(2);
@@ -50,6 +52,12 @@ public final class TcpInterleavedEgress implements Egress {
         writeContext.write(frame, writeContext.voidPromise());
         sent++;
         return true;
+    }
+
+    @Override
+    public void disconnect() {
+        closed = true;
+        channel.close();
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.airlock.server;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.socket.DatagramPacket;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,6 +28,9 @@ public final class UdpEgress implements Egress {
         this.ports = ports;
         this.rtpRecipient = rtpRecipient;
         this.rtcpRecipient = rtcpRecipient;
+        // Connected sockets take plain buffers: no DatagramPacket per send, and the kernel drops other senders.
+        ports.rtp().connect(rtpRecipient);
+        ports.rtcp().connect(rtcpRecipient);
     }
 
     @Override
@@ -38,8 +40,7 @@ public final class UdpEgress implements Egress {
             dropped++;
             return false;
         }
-        ch.write(new DatagramPacket(rtpPacket.retainedDuplicate(), rtcp ? rtcpRecipient : rtpRecipient),
-                ch.voidPromise());
+        ch.write(rtpPacket.retainedDuplicate(), ch.voidPromise());
         sent++;
         return true;
     }
