@@ -205,7 +205,7 @@ public final class ControlInspector implements EventHandler<PacketEvent> {
             chosen = Math.min(setupIndex, media.size() - 1);
         }
         MediaDescription m = media.get(chosen);
-        return new TrackHint(sourceName, chosen, m.type(), m.encodingName(), codecOf(m.encodingName()),
+        return new TrackHint(sourceName, chosen, m.type(), m.encodingName(), Codec.fromEncodingName(m.encodingName()),
                 m.payloadType(), m.clockRate() > 0 && m.clockRate() < Integer.MAX_VALUE ? (int) m.clockRate() : 90_000);
     }
 
@@ -268,20 +268,6 @@ public final class ControlInspector implements EventHandler<PacketEvent> {
         }
     }
 
-    private static Codec codecOf(String encodingName) {
-        if (encodingName == null) {
-            return Codec.UNKNOWN;
-        }
-        switch (encodingName.toUpperCase(Locale.ROOT)) {
-            case "H264":
-                return Codec.H264;
-            case "H265":
-            case "HEVC":
-                return Codec.H265;
-            default:
-                return Codec.UNKNOWN;
-        }
-    }
 
     private static String hostOf(String url) {
         try {

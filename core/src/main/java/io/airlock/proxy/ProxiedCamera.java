@@ -124,7 +124,7 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
             TrackFanOut[] fresh = new TrackFanOut[n];
             for (int i = 0; i < n; i++) {
                 CameraTrack ct = cameraTracks.get(i);
-                Track track = new Track(name, i, null, codecOf(ct.encoding())).encodingName(ct.encoding())
+                Track track = new Track(name, i, null, Codec.fromEncodingName(ct.encoding())).encodingName(ct.encoding())
                         .payloadType(ct.payloadType()).clockRate(ct.clockRate() > 0 ? (int) ct.clockRate() : 90_000);
                 long ssrc = ThreadLocalRandom.current().nextLong(1, 0xFFFF_FFFFL);
                 fresh[i] = new TrackFanOut(track, new RtpContinuity(ssrc, track.clockRate()), stallNanos, findings);
@@ -189,18 +189,4 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
         }
     }
 
-    private static Codec codecOf(String encoding) {
-        if (encoding == null) {
-            return Codec.UNKNOWN;
-        }
-        switch (encoding.toUpperCase(Locale.ROOT)) {
-            case "H264":
-                return Codec.H264;
-            case "H265":
-            case "HEVC":
-                return Codec.H265;
-            default:
-                return Codec.UNKNOWN;
-        }
-    }
 }

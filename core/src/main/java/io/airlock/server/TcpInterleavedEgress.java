@@ -13,7 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * (the frame splitter's context, nearest the socket) so the RTSP encoder never sees them. When the channel is not
  * writable the packet is dropped and counted: a stalled recorder never blocks the source.
  */
-public final class TcpInterleavedEgress implements Egress {
+public final class TcpInterleavedEgress extends AbstractEgress {
 
     private static final int DOLLAR = '$';
     private static final int HEADER_LENGTH = 4;
@@ -23,11 +23,6 @@ public final class TcpInterleavedEgress implements Egress {
     private final ChannelHandlerContext writeContext;
     private final int rtpChannel;
     private final int rtcpChannel;
-    private volatile long sent;
-    private volatile long dropped;
-    private volatile boolean closed;
-    private volatile int firstSequenceNumber = -1;
-    private volatile long firstRtpTime = -1;
 
     public TcpInterleavedEgress(final ChannelHandlerContext writeContext, final int rtpChannel, final int rtcpChannel) {
         this.channel = writeContext.channel();
@@ -40,8 +35,7 @@ public final class TcpInterleavedEgress implements Egress {
     public boolean offer(final ByteBuf rtpPacket, final boolean rtcp) {
         final int length = rtpPacket.readableBytes();
         if (closed || length > MAX_FRAME_DATA || !channel.isActive() || !channel.isWritable()) {
-            dropped++;
-            return false;
+            return countDropped();
         }
         // One write of header and packet together: two separate writes from this thread could let an RTSP reply
         // written on the event loop land between them and break the framing.
@@ -50,8 +44,7 @@ public final class TcpInterleavedEgress implements Egress {
         final CompositeByteBuf frame = channel.alloc().compositeBuffer(2);
         frame.addComponents(true, header, rtpPacket.retainedDuplicate());
         writeContext.write(frame, writeContext.voidPromise());
-        sent++;
-        return true;
+        return countSent();
     }
 
     @Override
@@ -67,11 +60,6 @@ public final class TcpInterleavedEgress implements Egress {
         }
     }
 
-    @Override
-    public void playing(final int sequenceNumber, final long rtpTime) {
-        firstSequenceNumber = sequenceNumber;
-        firstRtpTime = rtpTime;
-    }
 
     @Override
     public ScheduledExecutorService executor() {
@@ -86,25 +74,9 @@ public final class TcpInterleavedEgress implements Egress {
         return rtcpChannel;
     }
 
-    @Override
-    public long sent() {
-        return sent;
-    }
 
-    @Override
-    public long dropped() {
-        return dropped;
-    }
 
-    @Override
-    public int firstSequenceNumber() {
-        return firstSequenceNumber;
-    }
 
-    @Override
-    public long firstRtpTime() {
-        return firstRtpTime;
-    }
 
     @Override
     public String transportParameters() {

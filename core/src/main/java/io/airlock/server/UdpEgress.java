@@ -11,16 +11,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * its {@code client_port} pair: never to any other address. A retained duplicate of the caller's packet is sent, no
  * copy; when the socket is not writable the packet is dropped and counted.
  */
-public final class UdpEgress implements Egress {
+public final class UdpEgress extends AbstractEgress {
 
     private final UdpPortPair ports;
     private final InetSocketAddress rtpRecipient;
     private final InetSocketAddress rtcpRecipient;
-    private volatile long sent;
-    private volatile long dropped;
-    private volatile boolean closed;
-    private volatile int firstSequenceNumber = -1;
-    private volatile long firstRtpTime = -1;
 
     /** Takes ownership of {@code ports}. */
     public UdpEgress(final UdpPortPair ports, final InetSocketAddress rtpRecipient,
@@ -37,12 +32,10 @@ public final class UdpEgress implements Egress {
     public boolean offer(final ByteBuf rtpPacket, final boolean rtcp) {
         final Channel ch = rtcp ? ports.rtcp() : ports.rtp();
         if (closed || !ch.isActive() || !ch.isWritable()) {
-            dropped++;
-            return false;
+            return countDropped();
         }
         ch.write(rtpPacket.retainedDuplicate(), ch.voidPromise());
-        sent++;
-        return true;
+        return countSent();
     }
 
     @Override
@@ -53,11 +46,6 @@ public final class UdpEgress implements Egress {
         }
     }
 
-    @Override
-    public void playing(final int sequenceNumber, final long rtpTime) {
-        firstSequenceNumber = sequenceNumber;
-        firstRtpTime = rtpTime;
-    }
 
     @Override
     public ScheduledExecutorService executor() {
@@ -68,25 +56,9 @@ public final class UdpEgress implements Egress {
         return ports;
     }
 
-    @Override
-    public long sent() {
-        return sent;
-    }
 
-    @Override
-    public long dropped() {
-        return dropped;
-    }
 
-    @Override
-    public int firstSequenceNumber() {
-        return firstSequenceNumber;
-    }
 
-    @Override
-    public long firstRtpTime() {
-        return firstRtpTime;
-    }
 
     @Override
     public String transportParameters() {
