@@ -51,7 +51,7 @@ class FfmpegRecorderEndToEndTest {
                 int frames = grab(url, recorder);
                 E2eHarness.Sequence seq = raw.get(15, TimeUnit.SECONDS);
                 assertThat(frames).as("frames decoded by FFmpeg over %s", recorder).isGreaterThanOrEqualTo(MIN_FRAMES);
-                assertThat(seq.seqs).as("raw recorder packets").hasSizeGreaterThan(100);
+                assertThat(seq.seqs.size()).as("raw recorder packets in 3 s").isGreaterThanOrEqualTo(60);
                 assertThat(seq.gaps).as("sequence gaps: %s", seq).isZero();
                 byte[] copied = copy(url, recorder);
                 assertThat(indexOf(copied, E2eHarness.H264_SEI_229)).as("SEI 229 bytes in ffmpeg -c copy output")
