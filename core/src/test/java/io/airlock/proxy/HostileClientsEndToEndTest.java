@@ -40,7 +40,8 @@ class HostileClientsEndToEndTest {
                  RawRtspClient recorder = new RawRtspClient(proxy.runtime.server().port())) {
                 int port = proxy.runtime.server().port();
                 recorder.playInterleaved(proxy.url());
-                CompletableFuture<String> garbage = CompletableFuture.supplyAsync(() -> garbage(port));
+                CompletableFuture<String> garbage = CompletableFuture.supplyAsync(() -> garbage(port, false));
+                CompletableFuture<String> garbageEnded = CompletableFuture.supplyAsync(() -> garbage(port, true));
                 CompletableFuture<String> huge = CompletableFuture.supplyAsync(() -> hugeHeader(port));
                 CompletableFuture<String> pipelined = CompletableFuture.supplyAsync(() -> pipelined(port));
                 CompletableFuture<String> slowloris = CompletableFuture.supplyAsync(() -> slowloris(port));
@@ -49,7 +50,9 @@ class HostileClientsEndToEndTest {
                 SoftAssertions soft = new SoftAssertions();
                 soft.assertThat(s.seqs.size()).as("recorder packets during the attack").isGreaterThan(200);
                 soft.assertThat(s.gaps).as("recorder during the attack: %s", s).isZero();
-                soft.assertThat(garbage.get(5, TimeUnit.SECONDS)).as("garbage").matches("closed|error 4\\d\\d.*");
+                soft.assertThat(garbage.get(5, TimeUnit.SECONDS)).as("16 KB of garbage with no blank line").matches("closed|error 4\\d\\d.*");
+                soft.assertThat(garbageEnded.get(5, TimeUnit.SECONDS)).as("garbage ending in a blank line")
+                        .matches("closed|error 4\\d\\d.*");
                 soft.assertThat(huge.get(5, TimeUnit.SECONDS)).as("1 MB header").matches("closed|error 4\\d\\d.*");
                 soft.assertThat(pipelined.get(5, TimeUnit.SECONDS)).as("10,000 pipelined OPTIONS")
                         .matches("closed.*|error \\d\\d\\d.*|answered " + PIPELINED);
@@ -67,17 +70,15 @@ class HostileClientsEndToEndTest {
         return s;
     }
 
-    private static String garbage(int port) {
+    private static String garbage(int port, boolean blankLine) {
         byte[] junk = new byte[16 * 1024];
         new Random(42).nextBytes(junk);
         for (int i = 100; i < junk.length; i += 100) {
             junk[i] = '\n';
         }
         junk[0] = 'X';
-        if (Boolean.getBoolean("e2e.noDollar")) {
-            for (int i = 0; i < junk.length; i++) {
-                junk[i] = junk[i] == '$' ? (byte) '#' : junk[i];
-            }
+        if (blankLine) {
+            System.arraycopy("\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0, junk, junk.length - 4, 4);
         }
         try (Socket s = connect(port)) {
             s.getOutputStream().write(junk);
