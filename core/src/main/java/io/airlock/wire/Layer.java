@@ -1,9 +1,6 @@
 package io.airlock.wire;
 
-/**
- * The protocol layer a {@link Rejection} belongs to. Each layer owns one enum of rejection reasons; together they
- * index a flat counter array in {@link RejectionCounters}.
- */
+/** The protocol layer a {@link Rejection} belongs to, for reports; a layer may have several rejection enums. */
 public enum Layer {
     FILE,
     PCAP,

@@ -58,6 +58,29 @@ class RejectionCountersTest {
         assertThat(seen).containsEntry("RTP.TOO_SHORT", 2L).containsEntry("SDP.TOO_SHORT", 1L).hasSize(3);
     }
 
+    enum SameLayerAsTest implements Rejection {
+        TOO_SHORT;
+
+        @Override
+        public Layer layer() {
+            return Layer.RTP;
+        }
+
+        @Override
+        public String description() {
+            return name();
+        }
+    }
+
+    @Test
+    void shouldKeepTwoEnumsOfOneLayerApart() {
+        RejectionCounters c = new RejectionCounters();
+        c.increment(TestRejection.TOO_SHORT);
+        c.add(SameLayerAsTest.TOO_SHORT, 3);
+        assertThat(c.count(TestRejection.TOO_SHORT)).isEqualTo(1);
+        assertThat(c.count(SameLayerAsTest.TOO_SHORT)).isEqualTo(3);
+    }
+
     @Test
     void shouldCapHexEvidence() {
         byte[] bytes = new byte[200];

@@ -7,7 +7,9 @@ import io.airlock.wire.Rejection;
 public enum FramingRejection implements Rejection {
     HEADERS_TOO_LONG("RTSP header section longer than 64 KiB"),
     BODY_TOO_LONG("RTSP Content-Length larger than 1 MiB"),
-    BAD_CONTENT_LENGTH("RTSP Content-Length is not a decimal number");
+    BAD_CONTENT_LENGTH("RTSP Content-Length is not a decimal number"),
+    BAD_START_LINE("first line is neither an RTSP request line nor a status line"),
+    HEAD_TIMEOUT("an RTSP message stayed incomplete for longer than the request deadline");
 
     private final String description;
 

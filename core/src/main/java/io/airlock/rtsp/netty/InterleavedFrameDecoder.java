@@ -6,6 +6,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Splits one inbound RTSP TCP stream into RFC 2326 §10.12 interleaved frames and whole RTSP messages, in front of
@@ -33,10 +35,58 @@ public final class InterleavedFrameDecoder extends ByteToMessageDecoder {
     private static final int MAX_CONTENT_LENGTH_DIGITS = 10;
     private static final long BAD = -2;
 
+    /** A message may take this long to arrive whole; a slowloris trickling bytes is closed after it. */
+    public static final long HEAD_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** RFC 2326 request lines are short; one longer than this is not RTSP. */
+    public static final int MAX_START_LINE = 8 * 1024;
+    private static final long CHECK_PERIOD_MS = 1000;
+
+    private final long headTimeoutNanos;
     private boolean rejected;
+    private long partialSince = -1;
+    private ScheduledFuture<?> deadline;
+
+    public InterleavedFrameDecoder() {
+        this(HEAD_TIMEOUT_NANOS);
+    }
+
+    /** @param headTimeoutNanos how long a message may stay incomplete before the connection is closed */
+    public InterleavedFrameDecoder(final long headTimeoutNanos) {
+        this.headTimeoutNanos = headTimeoutNanos;
+    }
+
+    @Override
+    public void handlerAdded(final ChannelHandlerContext ctx) {
+        deadline = ctx.executor().scheduleAtFixedRate(() -> checkDeadline(ctx), CHECK_PERIOD_MS, CHECK_PERIOD_MS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    protected void handlerRemoved0(final ChannelHandlerContext ctx) {
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+    }
+
+    private void checkDeadline(final ChannelHandlerContext ctx) {
+        if (!rejected && partialSince >= 0 && System.nanoTime() - partialSince > headTimeoutNanos) {
+            rejected = true;
+            ctx.fireUserEventTriggered(FramingRejection.HEAD_TIMEOUT);
+            ctx.close();
+        }
+    }
 
     @Override
     protected void decode(final ChannelHandlerContext ctx, final ByteBuf in, final List<Object> out) {
+        decodeUnits(ctx, in, out);
+        if (!in.isReadable()) {
+            partialSince = -1;
+        } else if (partialSince < 0) {
+            partialSince = System.nanoTime();
+        }
+    }
+
+    private void decodeUnits(final ChannelHandlerContext ctx, final ByteBuf in, final List<Object> out) {
         while (in.isReadable()) {
             if (rejected) {
                 in.skipBytes(in.readableBytes());
@@ -59,6 +109,11 @@ public final class InterleavedFrameDecoder extends ByteToMessageDecoder {
             } else if (first == CR || first == LF) {
                 in.skipBytes(1);
             } else {
+                final int lineEnd = in.indexOf(start, (int) Math.min(end, (long) start + MAX_START_LINE), (byte) LF);
+                if (lineEnd < 0 ? end - start >= MAX_START_LINE : !plausibleStartLine(in, start, lineEnd)) {
+                    reject(ctx, in, FramingRejection.BAD_START_LINE);
+                    return;
+                }
                 final int limit = (int) Math.min(end, (long) start + RtspMessage.MAX_HEADER_SECTION_LENGTH);
                 final int headerEnd = headerEnd(in, start, limit);
                 if (headerEnd < 0) {
@@ -95,6 +150,45 @@ public final class InterleavedFrameDecoder extends ByteToMessageDecoder {
         in.skipBytes(in.readableBytes());
         ctx.fireUserEventTriggered(reason);
         ctx.close();
+    }
+
+    /**
+     * True for {@code METHOD SP URI SP RTSP/x.y} (method an RFC 2326 token) or a status line {@code RTSP/...}: lets
+     * garbage be refused at its first line instead of after 64 KiB of headers.
+     */
+    static boolean plausibleStartLine(final ByteBuf b, final int start, final int lf) {
+        if (startsWithIgnoreCase(b, start, lf, "rtsp/")) {
+            return true;
+        }
+        int p = start;
+        while (p < lf) {
+            final int c = b.getUnsignedByte(p);
+            if (c == ' ') {
+                break;
+            }
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+            p++;
+        }
+        if (p == start || p == lf) {
+            return false;
+        }
+        int end = lf;
+        if (end > start && b.getUnsignedByte(end - 1) == CR) {
+            end--;
+        }
+        final String version = " RTSP/";
+        return end - p > version.length() + 2 && containsIgnoreCase(b, p, end, version);
+    }
+
+    private static boolean containsIgnoreCase(final ByteBuf b, final int from, final int end, final String s) {
+        for (int i = from; i + s.length() <= end; i++) {
+            if (startsWithIgnoreCase(b, i, end, s.toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Index just past the blank line ending the header section, or -1 when it is not within [start, limit). */
