@@ -4,7 +4,10 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -100,6 +103,8 @@ final class ProcessProbe {
             }
             int g = groupOf(ids[i], info.getThreadName()).ordinal();
             s.threadCpu[g] += Math.max(0, cpu[i]);
+            s.perThread.put(ids[i], new Object[] {info.getThreadName(), groupOf(ids[i], info.getThreadName()),
+                    Math.max(0, cpu[i]), Math.max(0, allocated[i])});
             s.allocated[g] += Math.max(0, allocated[i]);
         }
         return s;
@@ -112,5 +117,22 @@ final class ProcessProbe {
         long gcMillis;
         final long[] threadCpu = new long[Group.values().length];
         final long[] allocated = new long[Group.values().length];
+        final Map<Long, Object[]> perThread = new HashMap<>();
+
+        /** Per thread since {@code start}: group, name, CPU s and MB allocated, for threads that used CPU. */
+        String threadsSince(Snapshot start) {
+            StringBuilder sb = new StringBuilder();
+            for (Map.Entry<Long, Object[]> e : perThread.entrySet()) {
+                Object[] now = e.getValue();
+                Object[] then = start.perThread.get(e.getKey());
+                long cpu = (long) now[2] - (then == null ? 0 : (long) then[2]);
+                long alloc = (long) now[3] - (then == null ? 0 : (long) then[3]);
+                if (cpu > 10_000_000L || alloc > 1_000_000L) {
+                    sb.append(String.format(Locale.ROOT, "  %-9s %-40s cpu %6.2f s  alloc %8.1f MB%n", now[1], now[0],
+                            cpu / 1e9, alloc / 1e6));
+                }
+            }
+            return sb.toString();
+        }
     }
 }

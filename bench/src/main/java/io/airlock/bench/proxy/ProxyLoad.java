@@ -102,6 +102,7 @@ public final class ProxyLoad {
         for (int n : counts) {
             StepResult r = load.step(n);
             System.out.println(r.row());
+            printThreads(r);
             best = r.zeroLoss() ? Math.max(best, n) : best;
         }
         if (findMax) {
@@ -109,6 +110,7 @@ public final class ProxyLoad {
             while (true) {
                 StepResult r = load.step(n);
                 System.out.println(r.row());
+                printThreads(r);
                 if (!r.zeroLoss()) {
                     break;
                 }
@@ -116,6 +118,12 @@ public final class ProxyLoad {
                 n += maxStep;
             }
             System.out.println("highest zero-loss stream count tried: " + best);
+        }
+    }
+
+    private static void printThreads(StepResult r) {
+        if (Boolean.getBoolean("load.threads")) {
+            System.out.print(r.threads);
         }
     }
 

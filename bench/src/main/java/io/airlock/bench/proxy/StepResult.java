@@ -31,6 +31,7 @@ final class StepResult {
     long maxLifetime;
     boolean latencyWholeLife;
     String findings = "";
+    String threads = "";
 
     /** No sequence gap, no silent or closed stream, nothing forwarded uninspected, and packets did flow. */
     boolean zeroLoss() {

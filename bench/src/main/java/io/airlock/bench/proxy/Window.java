@@ -85,6 +85,7 @@ final class Window {
             r.latencyWholeLife = true;
         }
         r.maxLifetime = runtime.latency().max();
+        r.threads = end.threadsSince(start);
         return r;
     }
 
