@@ -1,0 +1,132 @@
+package io.airlock.bench.proxy;
+
+import io.airlock.metrics.LatencyHistogram;
+import io.airlock.proxy.ProxyRuntime;
+
+import java.lang.reflect.Field;
+
+/**
+ * The measured window of one step: readings at its start, turned into a {@link StepResult} at its end.
+ * {@link LatencyHistogram} offers percentiles only over its whole life (warm-up included), so the window's
+ * percentiles come from its bucket counts read at both ends (reflection on the private {@code counts} array, bench
+ * only; falls back to the whole-life figures, flagged, if that fails). Percentiles are the histogram's power-of-two
+ * bucket upper edges, exactly as {@link LatencyHistogram#percentile} reports them.
+ */
+final class Window {
+
+    private static final Field COUNTS = countsField();
+
+    private final ProcessProbe probe;
+    private final ProxyRuntime runtime;
+    private final RecorderClients clients;
+    private final ProcessProbe.Snapshot start;
+    private final long[] startTotals;
+    private final long[] startPerStream;
+    private final long[] startBuckets;
+    private final long startForwarded;
+    private final long startUninspected;
+
+    private Window(ProcessProbe probe, ProxyRuntime runtime, RecorderClients clients) {
+        this.probe = probe;
+        this.runtime = runtime;
+        this.clients = clients;
+        this.startBuckets = buckets(runtime.latency());
+        this.startForwarded = runtime.latency().count();
+        this.startUninspected = runtime.uninspected();
+        this.startTotals = clients.totals();
+        this.startPerStream = clients.packetsPerStream();
+        this.start = probe.snapshot();
+    }
+
+    static Window open(ProcessProbe probe, ProxyRuntime runtime, RecorderClients clients) {
+        return new Window(probe, runtime, clients);
+    }
+
+    StepResult close(int streams) {
+        ProcessProbe.Snapshot end = probe.snapshot();
+        long[] totals = clients.totals();
+        long[] perStream = clients.packetsPerStream();
+        long[] endBuckets = buckets(runtime.latency());
+        StepResult r = new StepResult();
+        r.streams = streams;
+        double wall = (end.wallNanos - start.wallNanos) / 1e9;
+        r.seconds = wall;
+        r.forwarded = runtime.latency().count() - startForwarded;
+        r.uninspected = runtime.uninspected() - startUninspected;
+        r.received = totals[0] - startTotals[0];
+        r.receivedBytes = totals[1] - startTotals[1];
+        r.gaps = totals[2] - startTotals[2];
+        r.reordered = totals[3] - startTotals[3];
+        for (int i = 0; i < perStream.length; i++) {
+            r.silent += perStream[i] == startPerStream[i] ? 1 : 0;
+        }
+        r.closedEarly = clients.closedEarly();
+        r.processCpu = (end.processCpuNanos - start.processCpuNanos) / 1e9;
+        for (ProcessProbe.Group g : ProcessProbe.Group.values()) {
+            r.groupCpu[g.ordinal()] = (end.threadCpu[g.ordinal()] - start.threadCpu[g.ordinal()]) / 1e9;
+            r.groupAllocated[g.ordinal()] = end.allocated[g.ordinal()] - start.allocated[g.ordinal()];
+        }
+        r.gcCount = end.gcCount - start.gcCount;
+        r.gcMillis = end.gcMillis - start.gcMillis;
+        if (startBuckets != null && endBuckets != null) {
+            long[] delta = new long[endBuckets.length];
+            for (int i = 0; i < delta.length; i++) {
+                delta[i] = endBuckets[i] - startBuckets[i];
+            }
+            r.p50 = percentile(delta, 0.50);
+            r.p99 = percentile(delta, 0.99);
+            r.p999 = percentile(delta, 0.999);
+            r.latencyWholeLife = false;
+        } else {
+            LatencyHistogram h = runtime.latency();
+            r.p50 = h.percentile(0.50);
+            r.p99 = h.percentile(0.99);
+            r.p999 = h.percentile(0.999);
+            r.latencyWholeLife = true;
+        }
+        r.maxLifetime = runtime.latency().max();
+        r.threads = end.threadsSince(start);
+        return r;
+    }
+
+    /** Same rule as {@link LatencyHistogram#percentile}: the upper edge of the bucket holding the rank. */
+    static long percentile(long[] counts, double q) {
+        long n = 0;
+        for (long c : counts) {
+            n += c;
+        }
+        if (n == 0) {
+            return 0;
+        }
+        long rank = (long) Math.ceil(q * n);
+        long seen = 0;
+        for (int i = 0; i < counts.length; i++) {
+            seen += counts[i];
+            if (seen >= rank) {
+                return i >= 63 ? Long.MAX_VALUE : (1L << i) - 1;
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
+    private static long[] buckets(LatencyHistogram h) {
+        if (COUNTS == null) {
+            return null;
+        }
+        try {
+            return ((long[]) COUNTS.get(h)).clone();
+        } catch (IllegalAccessException e) {
+            return null;
+        }
+    }
+
+    private static Field countsField() {
+        try {
+            Field f = LatencyHistogram.class.getDeclaredField("counts");
+            f.setAccessible(true);
+            return f;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+}
