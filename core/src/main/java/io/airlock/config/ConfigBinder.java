@@ -220,7 +220,7 @@ final class ConfigBinder {
         }
         String wait = f.text("wait_strategy", false);
         if (wait == null) {
-            wait = WaitStrategies.DEFAULT;
+            wait = WaitStrategies.LIVE_DEFAULT;
         } else if (WaitStrategies.byName(wait) == null) {
             problems.error(f.node("wait_strategy"), "'wait_strategy' must be one of " + WaitStrategies.names()
                     + ", found '" + Text.safe(wait) + "'");

@@ -16,6 +16,6 @@ public record PipelineConfig(int ringSize, String waitStrategy) {
 
     /** The defaults, used when the file has no {@code pipeline} section. */
     public static PipelineConfig defaults() {
-        return new PipelineConfig(DEFAULT_RING_SIZE, WaitStrategies.DEFAULT);
+        return new PipelineConfig(DEFAULT_RING_SIZE, WaitStrategies.LIVE_DEFAULT);
     }
 }

@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One camera as recorders see it: a {@link MediaSource} fed by the camera's single upstream session. Each packet
  * from the camera gets its header made continuous ({@link RtpContinuity}), then goes into the ring; the inspectors
- * see it, then the egress stage hands it to the recorders. When the ring is full the packet goes straight to the
- * recorders, uninspected and counted: forwarding never waits on inspection beyond the ring's capacity.
+ * see it, then the egress stage hands it to the recorders. When the ring is full the packet is dropped and counted:
+ * forwarding never waits on inspection beyond the ring's capacity.
  */
 final class ProxiedCamera implements MediaSource, CameraSessionListener {
 
@@ -40,7 +40,7 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
     private final PrintStream log;
     private final StreamIdentity identity;
     private final long sessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-    private final AtomicLong uninspected = new AtomicLong();
+    private final AtomicLong ringFull = new AtomicLong();
     private final long stallNanos;
     private volatile TrackFanOut[] tracks = new TrackFanOut[0];
     private volatile String recorderSdp;
@@ -66,8 +66,9 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
         return connected;
     }
 
-    long uninspected() {
-        return uninspected.get();
+    /** Packets dropped because the ring was full. */
+    long ringFull() {
+        return ringFull.get();
     }
 
     // --- MediaSource: the recorder side ---
@@ -149,9 +150,9 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
         }
         long seq = publisher.tryClaim();
         if (seq < 0) {
-            uninspected.incrementAndGet();
-            fanOut.deliver(packet, now);
-            fanOut.flush();
+            // The ring is full: dropping is the one answer that neither waits on inspection nor reorders packets
+            // by sending this one ahead of those still in the ring.
+            ringFull.incrementAndGet();
             return;
         }
         publisher.event(seq).set(PacketKind.RTP, packet.retain(), packet.readerIndex(), packet.readableBytes(), true)

@@ -136,11 +136,11 @@ public final class ProxyRuntime implements AutoCloseable {
         return egress.latency();
     }
 
-    /** Packets forwarded without inspection because the ring was full. */
-    public long uninspected() {
+    /** Camera packets dropped because the ring was full (the inspectors fell a whole ring behind). */
+    public long ringFullDrops() {
         long n = 0;
         for (ProxiedCamera c : cameras) {
-            n += c.uninspected();
+            n += c.ringFull();
         }
         return n;
     }

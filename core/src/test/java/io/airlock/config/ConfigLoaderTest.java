@@ -56,7 +56,7 @@ class ConfigLoaderTest {
         assertThat(lobby.allows("nvr")).isTrue();
         assertThat(c.recorder("nvr").addresses()).hasSize(1);
         assertThat(c.policy().action("RTSP-01")).isEqualTo(PolicyAction.ALERT);
-        assertThat(c.pipeline()).isEqualTo(new PipelineConfig(16384, "sleeping"));
+        assertThat(c.pipeline()).isEqualTo(new PipelineConfig(16384, "blocking"));
         assertThat(c.limits()).isEqualTo(new Limits(2048, Duration.ofSeconds(5), Duration.ofSeconds(60), 64));
     }
 

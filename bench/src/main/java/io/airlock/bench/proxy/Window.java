@@ -32,7 +32,7 @@ final class Window {
         this.clients = clients;
         this.startBuckets = buckets(runtime.latency());
         this.startForwarded = runtime.latency().count();
-        this.startUninspected = runtime.uninspected();
+        this.startUninspected = runtime.ringFullDrops();
         this.startTotals = clients.totals();
         this.startPerStream = clients.packetsPerStream();
         this.start = probe.snapshot();
@@ -52,7 +52,7 @@ final class Window {
         double wall = (end.wallNanos - start.wallNanos) / 1e9;
         r.seconds = wall;
         r.forwarded = runtime.latency().count() - startForwarded;
-        r.uninspected = runtime.uninspected() - startUninspected;
+        r.uninspected = runtime.ringFullDrops() - startUninspected;
         r.received = totals[0] - startTotals[0];
         r.receivedBytes = totals[1] - startTotals[1];
         r.gaps = totals[2] - startTotals[2];
