@@ -41,7 +41,7 @@ class ValidateCommandTest {
         CliRun run = CliRun.of("validate", "--config", file.toString());
         assertThat(run.exit()).isZero();
         assertThat(run.out().trim()).isEqualTo(file + ": 1 camera, 1 recorder, RTSP on 0.0.0.0:8554, management on"
-                + " 127.0.0.1:9090, RTP ports 30000-30999; policy: RTSP-01 block, others alert; ring 16384 sleeping.");
+                + " 127.0.0.1:9090, RTP ports 30000-30999; policy: RTSP-01 block, others alert; ring 16384 blocking.");
         assertThat(run.err()).isBlank();
         assertThat(run.out()).doesNotContain("Top-Secret-Lobby");
     }
