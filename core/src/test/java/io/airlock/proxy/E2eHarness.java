@@ -60,7 +60,11 @@ final class E2eHarness {
     }
 
     static String listen(int rtspPort) {
-        int first = 40_000 + 2 * ThreadLocalRandom.current().nextInt(4_000);
+        // A random even range that stays clear of the RTSP port (ephemeral ports can fall anywhere).
+        int first;
+        do {
+            first = 40_000 + 2 * ThreadLocalRandom.current().nextInt(4_000);
+        } while (rtspPort >= first && rtspPort <= first + 99);
         return "listen:\n"
                 + "  rtsp: 127.0.0.1:" + rtspPort + "\n"
                 + "  rtp_ports: " + first + "-" + (first + 99) + "\n";
