@@ -71,6 +71,22 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
         return ringFull.get();
     }
 
+    /**
+     * Stops forwarding {@code track} (all tracks when negative) because {@code rule} fired and policy says block.
+     *
+     * @return the track numbers newly blocked
+     */
+    List<Integer> block(int track, Rule rule) {
+        List<Integer> blocked = new java.util.ArrayList<>();
+        TrackFanOut[] t = tracks;
+        for (int i = 0; i < t.length; i++) {
+            if ((track < 0 || track == i) && t[i].block(rule)) {
+                blocked.add(i);
+            }
+        }
+        return blocked;
+    }
+
     // --- MediaSource: the recorder side ---
 
     @Override

@@ -46,6 +46,8 @@ public final class ProxyRuntime implements AutoCloseable {
 
     private static final int CAMERA_THREADS = 1;
     private static final long DRAIN_SECONDS = 5;
+    /** Converts limits.recorder_queue_packets into the byte watermarks Netty enforces (camera MTU-sized packets). */
+    private static final int TYPICAL_PACKET_BYTES = 1400;
 
     private final EventLoopGroup cameraLoops;
     private final InspectionPipeline pipeline;
@@ -57,9 +59,12 @@ public final class ProxyRuntime implements AutoCloseable {
     private final List<ProxiedCamera> cameras = new ArrayList<>();
     private final EgressStage egress = new EgressStage();
     private final long stallNanos;
+    private final PolicyEnforcer enforcer;
 
-    private ProxyRuntime(AirlockConfig config, FindingSink sink, PrintStream log) {
+    private ProxyRuntime(AirlockConfig config, FindingSink next, PrintStream log) {
         stallNanos = config.limits().recorderStall().toNanos();
+        enforcer = new PolicyEnforcer(config.policy(), next, log);
+        FindingSink sink = enforcer;
         sessionFindings = new SessionFindings(sink);
         controlFindings = new FindingTable(sink, 10_000);
         mediaFindings = new FindingTable(sink, 10_000);
@@ -74,6 +79,9 @@ public final class ProxyRuntime implements AutoCloseable {
                 .bind(new InetSocketAddress(config.listen().rtsp().address(), config.listen().rtsp().port()))
                 .udpPorts(config.listen().rtpPorts().first(), config.listen().rtpPorts().last())
                 .sessionTimeoutSeconds((int) config.limits().sessionTimeout().toSeconds())
+                // A recorder's queue is its socket's outbound buffer: past the high mark its packets are dropped.
+                .writeBufferWaterMarks(config.limits().recorderQueuePackets() * TYPICAL_PACKET_BYTES / 2,
+                        config.limits().recorderQueuePackets() * TYPICAL_PACKET_BYTES)
                 .authenticator(new RecorderAccess(config, sessionFindings))
                 .listener(new Refusals(sessionFindings));
         server = new RtspServer(serverConfig);
@@ -104,6 +112,7 @@ public final class ProxyRuntime implements AutoCloseable {
                 TransportMode.valueOf(camera.transport().name()), camera.keepalive(),
                 CameraEndpoint.DEFAULT_UDP_PORT_LOW, CameraEndpoint.DEFAULT_UDP_PORT_HIGH);
         cameras.add(proxied);
+        enforcer.camera(proxied);
         server.addSource(proxied);
         sessions.add(new CameraSession(endpoint, cameraLoops, proxied));
     }

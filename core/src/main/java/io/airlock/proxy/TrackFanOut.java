@@ -36,6 +36,7 @@ final class TrackFanOut {
     private final long stallNanos;
     private final SessionFindings findings;
     private volatile Slot[] slots = NONE;
+    private volatile Rule blockedBy;
     private volatile long delivered;
     private volatile long dropped;
     private boolean dirty;
@@ -86,12 +87,29 @@ final class TrackFanOut {
         }
     }
 
+    /** Stops all forwarding of this track; returns false when it was already blocked. */
+    boolean block(Rule rule) {
+        if (blockedBy != null) {
+            return false;
+        }
+        blockedBy = rule;
+        return true;
+    }
+
+    /** The rule whose finding blocked this track under the policy, or null. */
+    Rule blockedBy() {
+        return blockedBy;
+    }
+
     int recorders() {
         return slots.length;
     }
 
     /** Offers one packet (readerIndex to writerIndex) to every recorder of the track; on the egress thread. */
     void deliver(ByteBuf packet, long nowNanos) {
+        if (blockedBy != null) {
+            return;
+        }
         Slot[] current = slots;
         for (int i = 0; i < current.length; i++) {
             Slot s = current[i];
