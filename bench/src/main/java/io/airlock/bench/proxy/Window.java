@@ -3,18 +3,12 @@ package io.airlock.bench.proxy;
 import io.airlock.metrics.LatencyHistogram;
 import io.airlock.proxy.ProxyRuntime;
 
-import java.lang.reflect.Field;
-
 /**
  * The measured window of one step: readings at its start, turned into a {@link StepResult} at its end.
- * {@link LatencyHistogram} offers percentiles only over its whole life (warm-up included), so the window's
- * percentiles come from its bucket counts read at both ends (reflection on the private {@code counts} array, bench
- * only; falls back to the whole-life figures, flagged, if that fails). Percentiles are the histogram's power-of-two
- * bucket upper edges, exactly as {@link LatencyHistogram#percentile} reports them.
+ * The window's latency percentiles come from the histogram's bucket counts snapshotted at both ends, so warm-up is
+ * excluded; they are bucket upper edges (at most 12.5 % high), as {@link LatencyHistogram#percentile} reports them.
  */
 final class Window {
-
-    private static final Field COUNTS = countsField();
 
     private final ProcessProbe probe;
     private final ProxyRuntime runtime;
@@ -73,9 +67,9 @@ final class Window {
             for (int i = 0; i < delta.length; i++) {
                 delta[i] = endBuckets[i] - startBuckets[i];
             }
-            r.p50 = percentile(delta, 0.50);
-            r.p99 = percentile(delta, 0.99);
-            r.p999 = percentile(delta, 0.999);
+            r.p50 = LatencyHistogram.percentile(delta, 0.50);
+            r.p99 = LatencyHistogram.percentile(delta, 0.99);
+            r.p999 = LatencyHistogram.percentile(delta, 0.999);
             r.latencyWholeLife = false;
         } else {
             LatencyHistogram h = runtime.latency();
@@ -89,44 +83,7 @@ final class Window {
         return r;
     }
 
-    /** Same rule as {@link LatencyHistogram#percentile}: the upper edge of the bucket holding the rank. */
-    static long percentile(long[] counts, double q) {
-        long n = 0;
-        for (long c : counts) {
-            n += c;
-        }
-        if (n == 0) {
-            return 0;
-        }
-        long rank = (long) Math.ceil(q * n);
-        long seen = 0;
-        for (int i = 0; i < counts.length; i++) {
-            seen += counts[i];
-            if (seen >= rank) {
-                return i >= 63 ? Long.MAX_VALUE : (1L << i) - 1;
-            }
-        }
-        return Long.MAX_VALUE;
-    }
-
     private static long[] buckets(LatencyHistogram h) {
-        if (COUNTS == null) {
-            return null;
-        }
-        try {
-            return ((long[]) COUNTS.get(h)).clone();
-        } catch (IllegalAccessException e) {
-            return null;
-        }
-    }
-
-    private static Field countsField() {
-        try {
-            Field f = LatencyHistogram.class.getDeclaredField("counts");
-            f.setAccessible(true);
-            return f;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
+        return h.snapshot();
     }
 }
