@@ -31,6 +31,9 @@ final class Playout implements Runnable {
     private final long firstTimestamp;
     private int sequenceNumber;
     private long frames;
+    private long skippedFrames;
+    private long periodNs;
+    private long startNanos;
     private ScheduledFuture<?> future;
 
     Playout(final Clip clip, final MediaSink sink, final long ssrc, final int fps, final int firstSequenceNumber,
@@ -45,8 +48,12 @@ final class Playout implements Runnable {
         this.allocator = allocator;
     }
 
+    /** How far behind real time a playout may fall before it skips ahead. */
+    static final long MAX_FRAMES_BEHIND = 25;
+
     void start(final ScheduledExecutorService executor) {
-        final long periodNs = TimeUnit.SECONDS.toNanos(1) / fps;
+        periodNs = TimeUnit.SECONDS.toNanos(1) / fps;
+        startNanos = System.nanoTime();
         future = executor.scheduleAtFixedRate(this, 0, periodNs, TimeUnit.NANOSECONDS);
     }
 
@@ -58,6 +65,13 @@ final class Playout implements Runnable {
 
     @Override
     public void run() {
+        // A camera starved of CPU drops frames; it does not send a second of video in one burst afterwards, which
+        // is what a fixed-rate schedule catching up would do.
+        final long due = (System.nanoTime() - startNanos) / periodNs;
+        if (due - frames > MAX_FRAMES_BEHIND) {
+            skippedFrames += due - frames;
+            frames = due;
+        }
         final List<byte[]> packets = clip.packets((int) (frames % clip.accessUnitCount()));
         final long timestamp = (firstTimestamp + frames * CLOCK_RATE / fps) & 0xFFFFFFFFL;
         frames++;
@@ -88,5 +102,10 @@ final class Playout implements Runnable {
 
     long frames() {
         return frames;
+    }
+
+    /** Frames skipped because the playout fell more than {@link #MAX_FRAMES_BEHIND} behind real time. */
+    long skippedFrames() {
+        return skippedFrames;
     }
 }
