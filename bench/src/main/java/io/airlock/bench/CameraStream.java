@@ -29,7 +29,6 @@ public final class CameraStream {
     private static final int GOPS = 2;
     private static final int IDR_BYTES = 100_000;
     private static final int P_BYTES = 8_000;
-    private static final int SLICE_HEADER_BYTES = 6;
 
     private CameraStream() {
     }
@@ -90,24 +89,13 @@ public final class CameraStream {
             List<byte[]> au = new ArrayList<>();
             if (frame % GOP_FRAMES == 0) {
                 au.addAll(keyPrefix);
-                au.add(slice(idrSlice, IDR_BYTES, random));
+                au.add(SyntheticSlices.slice(idrSlice, IDR_BYTES, random));
             } else {
-                au.add(slice(pSlice, P_BYTES, random));
+                au.add(SyntheticSlices.slice(pSlice, P_BYTES, random));
             }
             units.add(au);
         }
         return units;
-    }
-
-    private static byte[] slice(byte[] recorded, int size, SplittableRandom random) {
-        byte[] nal = new byte[size];
-        int head = Math.min(SLICE_HEADER_BYTES, recorded.length);
-        System.arraycopy(recorded, 0, nal, 0, head);
-        for (int i = head; i < size - 1; i++) {
-            nal[i] = (byte) (1 + random.nextInt(255));
-        }
-        nal[size - 1] = (byte) 0x80;
-        return nal;
     }
 
     /** Splits an Annex B stream into access units of escaped NAL units (headers included). */
@@ -115,7 +103,7 @@ public final class CameraStream {
         List<List<byte[]>> units = new ArrayList<>();
         List<byte[]> current = new ArrayList<>();
         boolean hasVcl = false;
-        for (byte[] nal : nals(annexB)) {
+        for (byte[] nal : SyntheticSlices.nals(annexB)) {
             boolean vcl = isVcl(codec, nal);
             boolean startsPicture = vcl ? firstSliceOfPicture(codec, nal) : true;
             if (hasVcl && startsPicture) {
@@ -130,37 +118,6 @@ public final class CameraStream {
             units.add(current);
         }
         return units;
-    }
-
-    static List<byte[]> nals(byte[] s) {
-        List<byte[]> out = new ArrayList<>();
-        int start = -1;
-        int i = 0;
-        while (i + 2 < s.length) {
-            if (s[i] == 0 && s[i + 1] == 0 && s[i + 2] == 1) {
-                if (start >= 0) {
-                    out.add(trimmed(s, start, i));
-                }
-                start = i + 3;
-                i += 3;
-            } else {
-                i++;
-            }
-        }
-        if (start >= 0) {
-            out.add(trimmed(s, start, s.length));
-        }
-        return out;
-    }
-
-    private static byte[] trimmed(byte[] s, int from, int to) {
-        int end = to;
-        while (end > from && s[end - 1] == 0) {
-            end--;
-        }
-        byte[] nal = new byte[end - from];
-        System.arraycopy(s, from, nal, 0, nal.length);
-        return nal;
     }
 
     private static int type(Codec codec, byte[] nal) {

@@ -92,7 +92,7 @@ public class SeiScanBenchmark {
     }
 
     private static byte[] firstSei(Codec codec, String file) {
-        for (byte[] nal : CameraStream.nals(BenchFiles.read(file))) {
+        for (byte[] nal : SyntheticSlices.nals(BenchFiles.read(file))) {
             int type = codec == Codec.H265 ? (nal[0] >> 1) & 0x3F : nal[0] & 0x1F;
             boolean sei = codec == Codec.H265 ? type == 39 : type == 6;
             if (sei && containsType229(codec, nal)) {

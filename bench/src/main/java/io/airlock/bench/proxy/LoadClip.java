@@ -1,6 +1,7 @@
 package io.airlock.bench.proxy;
 
 import io.airlock.bench.BenchFiles;
+import io.airlock.bench.SyntheticSlices;
 import io.airlock.codec.AnnexBWriter;
 import io.airlock.codec.Codec;
 import io.airlock.codec.SeiWriter;
@@ -8,8 +9,6 @@ import io.airlock.codec.SeiWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -34,7 +33,6 @@ final class LoadClip {
     private static final int RECOVERY_POINT = 6;
     /** recovery_frame_cnt ue(v)=0, exact_match 1, broken_link 0, changing_slice_group_idc 0, then alignment. */
     private static final byte[] RECOVERY_POINT_PAYLOAD = {(byte) 0xC4};
-    private static final int SLICE_HEADER_BYTES = 6;
 
     private LoadClip() {
     }
@@ -46,7 +44,7 @@ final class LoadClip {
         byte[] pps = null;
         byte[] idr = null;
         byte[] p = null;
-        for (byte[] nal : nals(recording)) {
+        for (byte[] nal : SyntheticSlices.nals(recording)) {
             int type = nal[0] & 0x1F;
             if (type == NAL_SPS && sps == null) {
                 sps = nal;
@@ -66,56 +64,14 @@ final class LoadClip {
         AnnexBWriter out = new AnnexBWriter(Codec.H264);
         for (int frame = 0; frame < GOP_FRAMES * GOPS; frame++) {
             if (frame % GOP_FRAMES == 0) {
-                out.escapedUnit(sps).escapedUnit(pps).escapedUnit(sei).escapedUnit(slice(idr, IDR_BYTES, random));
+                out.escapedUnit(sps).escapedUnit(pps).escapedUnit(sei)
+                        .escapedUnit(SyntheticSlices.slice(idr, IDR_BYTES, random));
             } else {
-                out.escapedUnit(slice(p, P_BYTES, random));
+                out.escapedUnit(SyntheticSlices.slice(p, P_BYTES, random));
             }
         }
         byte[] bytes = out.toByteArray();
         Files.write(file, bytes);
         return bytes.length;
-    }
-
-    private static byte[] slice(byte[] recorded, int size, SplittableRandom random) {
-        byte[] nal = new byte[size];
-        int head = Math.min(SLICE_HEADER_BYTES, recorded.length);
-        System.arraycopy(recorded, 0, nal, 0, head);
-        for (int i = head; i < size - 1; i++) {
-            nal[i] = (byte) (1 + random.nextInt(255));
-        }
-        nal[size - 1] = (byte) 0x80;
-        return nal;
-    }
-
-    /** NAL units (header included, still escaped) of an Annex B stream; trailing zero bytes trimmed. */
-    private static List<byte[]> nals(byte[] s) {
-        List<byte[]> out = new ArrayList<>();
-        int start = -1;
-        int i = 0;
-        while (i + 2 < s.length) {
-            if (s[i] == 0 && s[i + 1] == 0 && s[i + 2] == 1) {
-                if (start >= 0) {
-                    out.add(trimmed(s, start, i));
-                }
-                start = i + 3;
-                i += 3;
-            } else {
-                i++;
-            }
-        }
-        if (start >= 0) {
-            out.add(trimmed(s, start, s.length));
-        }
-        return out;
-    }
-
-    private static byte[] trimmed(byte[] s, int from, int to) {
-        int end = to;
-        while (end > from && s[end - 1] == 0) {
-            end--;
-        }
-        byte[] nal = new byte[end - from];
-        System.arraycopy(s, from, nal, 0, nal.length);
-        return nal;
     }
 }

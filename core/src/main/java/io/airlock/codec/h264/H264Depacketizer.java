@@ -1,5 +1,8 @@
 package io.airlock.codec.h264;
 
+import static io.airlock.codec.FragmentedUnit.emit;
+
+import io.airlock.codec.FragmentedUnit;
 import io.airlock.codec.NalUnitListener;
 import io.airlock.wire.Rejection;
 import io.airlock.wire.RejectionCounters;
@@ -27,12 +30,11 @@ public final class H264Depacketizer {
     private static final int FU_START = 0x80;
     private static final int FU_END = 0x40;
 
-    private final RejectionCounters counters;
-    private int lastSequenceNumber = -1;
-    private boolean open;
-    private int openType;
-    private long openTimestamp;
-    private NalUnitListener openListener;
+    private static final FragmentedUnit.Reasons REASONS = new FragmentedUnit.Reasons(H264Rejection.SEQUENCE_GAP,
+            H264Rejection.FU_TIMESTAMP_CHANGE, H264Rejection.FU_NOT_ENDED, H264Rejection.FU_WITHOUT_START,
+            H264Rejection.FU_TYPE_MISMATCH, H264Rejection.FU_START_AND_END);
+
+    private final FragmentedUnit unit;
 
     public H264Depacketizer() {
         this(null);
@@ -40,7 +42,7 @@ public final class H264Depacketizer {
 
     /** @param counters where every anomaly is counted, or null to rely on return values only */
     public H264Depacketizer(RejectionCounters counters) {
-        this.counters = counters;
+        this.unit = new FragmentedUnit(counters, REASONS);
     }
 
     /**
@@ -50,16 +52,7 @@ public final class H264Depacketizer {
      */
     public Rejection depacketize(int sequenceNumber, long timestamp, boolean marker, ByteBuf buf, int off, int len,
             long sourceOffset, NalUnitListener out) {
-        Rejection result = null;
-        if (lastSequenceNumber >= 0 && sequenceNumber != ((lastSequenceNumber + 1) & 0xFFFF)) {
-            result = count(H264Rejection.SEQUENCE_GAP);
-            closeOpen();
-        }
-        lastSequenceNumber = sequenceNumber & 0xFFFF;
-        if (open && timestamp != openTimestamp) {
-            result = count(H264Rejection.FU_TIMESTAMP_CHANGE);
-            closeOpen();
-        }
+        Rejection result = unit.track(sequenceNumber, timestamp);
         Rejection r;
         if (len <= 0 || off < 0 || (long) off + len > buf.capacity()) {
             r = count(H264Rejection.EMPTY_PAYLOAD);
@@ -67,7 +60,7 @@ public final class H264Depacketizer {
             int header = buf.getUnsignedByte(off);
             int type = header & 0x1F;
             if (type >= H264Nal.SLICE_NON_IDR && type < H264Nal.STAP_A) {
-                r = endDangling();
+                r = unit.endDangling();
                 emit(header, buf, off + 1, len - 1, sourceOffset, out);
             } else if (type == H264Nal.FU_A) {
                 r = fragment(timestamp, buf, off, len, sourceOffset, out);
@@ -98,44 +91,13 @@ public final class H264Depacketizer {
         int payloadLength = len - FU_HEADER_LENGTH;
         boolean start = (fuHeader & FU_START) != 0;
         boolean end = (fuHeader & FU_END) != 0;
-        if (start) {
-            Rejection r = endDangling();
-            int header = (indicator & 0xE0) | type;
-            if (end) {
-                // CostarHD cameras send whole NAL units as one FU-A with S and E set: deliver, but count.
-                emit(header, buf, payloadOffset, payloadLength, sourceOffset, out);
-                return count(H264Rejection.FU_START_AND_END);
-            }
-            out.nalStart(header, sourceOffset);
-            if (payloadLength > 0) {
-                out.nalPayload(buf, payloadOffset, payloadLength);
-            }
-            open = true;
-            openType = type;
-            openTimestamp = timestamp;
-            openListener = out;
-            return r;
-        }
-        if (!open) {
-            return count(H264Rejection.FU_WITHOUT_START);
-        }
-        if (type != openType) {
-            closeOpen();
-            return count(H264Rejection.FU_TYPE_MISMATCH);
-        }
-        if (payloadLength > 0) {
-            out.nalPayload(buf, payloadOffset, payloadLength);
-        }
-        if (end) {
-            open = false;
-            openListener = null;
-            out.nalEnd(true);
-        }
-        return null;
+        // CostarHD cameras send whole NAL units as one FU-A with S and E set: delivered, but counted.
+        return unit.fragment((indicator & 0xE0) | type, type, start, end, timestamp, buf, payloadOffset,
+                payloadLength, sourceOffset, out);
     }
 
     private Rejection aggregate(ByteBuf buf, int off, int len, long sourceOffset, NalUnitListener out) {
-        Rejection r = endDangling();
+        Rejection r = unit.endDangling();
         int cursor = off + 1;
         int end = off + len;
         int units = 0;
@@ -163,55 +125,22 @@ public final class H264Depacketizer {
         return r;
     }
 
-    private static void emit(int header, ByteBuf buf, int off, int len, long sourceOffset, NalUnitListener out) {
-        out.nalStart(header, sourceOffset);
-        if (len > 0) {
-            out.nalPayload(buf, off, len);
-        }
-        out.nalEnd(true);
-    }
-
-    private Rejection endDangling() {
-        if (!open) {
-            return null;
-        }
-        closeOpen();
-        return count(H264Rejection.FU_NOT_ENDED);
-    }
-
-    private void closeOpen() {
-        if (open) {
-            open = false;
-            NalUnitListener listener = openListener;
-            openListener = null;
-            listener.nalEnd(false);
-        }
-    }
-
     private Rejection count(Rejection reason) {
-        if (counters != null) {
-            counters.increment(reason);
-        }
-        return reason;
+        return unit.count(reason);
     }
 
     /** True while a fragmented unit is open (started, not yet ended). */
     public boolean unitOpen() {
-        return open;
+        return unit.unitOpen();
     }
 
-    /** Ends any open unit with {@code nalEnd(false)} on its listener; the next packet starts a fresh sequence. */
+    /** Ends any open unit with {@code nalEnd(false)} on its listener; sequence tracking continues. */
     public void flush() {
-        closeOpen();
+        unit.flush();
     }
 
     /** Ends any open unit with {@code nalEnd(false)} and forgets all state. */
     public void reset() {
-        closeOpen();
-        lastSequenceNumber = -1;
-        open = false;
-        openType = 0;
-        openTimestamp = 0;
-        openListener = null;
+        unit.reset();
     }
 }

@@ -1,6 +1,7 @@
 package io.airlock.codec.h264;
 
 import io.airlock.codec.RbspBitReader;
+import io.airlock.codec.VuiTiming;
 import io.airlock.wire.Rejection;
 import io.netty.buffer.ByteBuf;
 
@@ -24,7 +25,6 @@ public final class H264SpsParser {
 
     private static final int MAX_NUM_REF_FRAMES_IN_POC_CYCLE = 255;
     private static final long MAX_MBS_PER_DIMENSION = 1L << 16;
-    private static final int EXTENDED_SAR = 255;
 
     private final RbspBitReader reader = new RbspBitReader();
     private int profileIdc;
@@ -137,30 +137,8 @@ public final class H264SpsParser {
     }
 
     private void readVuiTiming(RbspBitReader r) {
-        if (r.readFlag() && r.readBits(8) == EXTENDED_SAR) {
-            r.readBits(32);
-        }
-        if (r.readFlag()) {
-            r.readFlag();
-        }
-        if (r.readFlag()) {
-            r.readBits(4);
-            if (r.readFlag()) {
-                r.readBits(24);
-            }
-        }
-        if (r.readFlag()) {
-            r.readUe();
-            r.readUe();
-        }
-        if (r.readFlag()) {
-            long numUnitsInTick = r.readBits(32);
-            long timeScale = r.readBits(32);
-            // A truncated VUI only loses the frame rate; the picture fields above are already valid.
-            if (r.ok() && numUnitsInTick != 0) {
-                fps = timeScale / (2.0 * numUnitsInTick);
-            }
-        }
+        VuiTiming.skipThroughChromaLocation(r);
+        fps = VuiTiming.fps(r, 2.0);
     }
 
     private static void skipScalingList(RbspBitReader r, int size) {

@@ -1,5 +1,8 @@
 package io.airlock.codec.h265;
 
+import static io.airlock.codec.FragmentedUnit.emit;
+
+import io.airlock.codec.FragmentedUnit;
 import io.airlock.codec.NalUnitListener;
 import io.airlock.wire.Rejection;
 import io.airlock.wire.RejectionCounters;
@@ -30,12 +33,11 @@ public final class H265Depacketizer {
     private static final int FU_END = 0x40;
     private static final int TYPE_MASK_IN_HEADER = 0x7E00;
 
-    private final RejectionCounters counters;
-    private int lastSequenceNumber = -1;
-    private boolean open;
-    private int openType;
-    private long openTimestamp;
-    private NalUnitListener openListener;
+    private static final FragmentedUnit.Reasons REASONS = new FragmentedUnit.Reasons(H265Rejection.SEQUENCE_GAP,
+            H265Rejection.FU_TIMESTAMP_CHANGE, H265Rejection.FU_NOT_ENDED, H265Rejection.FU_WITHOUT_START,
+            H265Rejection.FU_TYPE_MISMATCH, H265Rejection.FU_START_AND_END);
+
+    private final FragmentedUnit unit;
 
     public H265Depacketizer() {
         this(null);
@@ -43,7 +45,7 @@ public final class H265Depacketizer {
 
     /** @param counters where every anomaly is counted, or null to rely on return values only */
     public H265Depacketizer(RejectionCounters counters) {
-        this.counters = counters;
+        this.unit = new FragmentedUnit(counters, REASONS);
     }
 
     /**
@@ -53,16 +55,7 @@ public final class H265Depacketizer {
      */
     public Rejection depacketize(int sequenceNumber, long timestamp, boolean marker, ByteBuf buf, int off, int len,
             long sourceOffset, NalUnitListener out) {
-        Rejection result = null;
-        if (lastSequenceNumber >= 0 && sequenceNumber != ((lastSequenceNumber + 1) & 0xFFFF)) {
-            result = count(H265Rejection.SEQUENCE_GAP);
-            closeOpen();
-        }
-        lastSequenceNumber = sequenceNumber & 0xFFFF;
-        if (open && timestamp != openTimestamp) {
-            result = count(H265Rejection.FU_TIMESTAMP_CHANGE);
-            closeOpen();
-        }
+        Rejection result = unit.track(sequenceNumber, timestamp);
         Rejection r;
         if (len < PAYLOAD_HEADER_LENGTH || off < 0 || (long) off + len > buf.capacity()) {
             r = count(H265Rejection.EMPTY_PAYLOAD);
@@ -70,7 +63,7 @@ public final class H265Depacketizer {
             int header = buf.getUnsignedShort(off);
             int type = H265Nal.type(header);
             if (type < H265Nal.AP) {
-                r = endDangling();
+                r = unit.endDangling();
                 emit(header, buf, off + PAYLOAD_HEADER_LENGTH, len - PAYLOAD_HEADER_LENGTH, sourceOffset, out);
             } else if (type == H265Nal.FU) {
                 r = fragment(header, timestamp, buf, off, len, sourceOffset, out);
@@ -99,44 +92,14 @@ public final class H265Depacketizer {
         int payloadLength = len - FU_HEADER_LENGTH;
         boolean start = (fuHeader & FU_START) != 0;
         boolean end = (fuHeader & FU_END) != 0;
-        if (start) {
-            Rejection r = endDangling();
-            int header = (payloadHeader & ~TYPE_MASK_IN_HEADER & 0xFFFF) | (type << 9);
-            if (end) {
-                // RFC 7798 §4.4.3 forbids S and E together; deliver the whole unit anyway, but count it.
-                emit(header, buf, payloadOffset, payloadLength, sourceOffset, out);
-                return count(H265Rejection.FU_START_AND_END);
-            }
-            out.nalStart(header, sourceOffset);
-            if (payloadLength > 0) {
-                out.nalPayload(buf, payloadOffset, payloadLength);
-            }
-            open = true;
-            openType = type;
-            openTimestamp = timestamp;
-            openListener = out;
-            return r;
-        }
-        if (!open) {
-            return count(H265Rejection.FU_WITHOUT_START);
-        }
-        if (type != openType) {
-            closeOpen();
-            return count(H265Rejection.FU_TYPE_MISMATCH);
-        }
-        if (payloadLength > 0) {
-            out.nalPayload(buf, payloadOffset, payloadLength);
-        }
-        if (end) {
-            open = false;
-            openListener = null;
-            out.nalEnd(true);
-        }
-        return null;
+        // RFC 7798 §4.4.3 forbids S and E together; the unit is delivered whole anyway, but counted.
+        int header = (payloadHeader & ~TYPE_MASK_IN_HEADER & 0xFFFF) | (type << 9);
+        return unit.fragment(header, type, start, end, timestamp, buf, payloadOffset, payloadLength, sourceOffset,
+                out);
     }
 
     private Rejection aggregate(ByteBuf buf, int off, int len, long sourceOffset, NalUnitListener out) {
-        Rejection r = endDangling();
+        Rejection r = unit.endDangling();
         int cursor = off + PAYLOAD_HEADER_LENGTH;
         int end = off + len;
         int units = 0;
@@ -166,53 +129,22 @@ public final class H265Depacketizer {
         return r;
     }
 
-    private static void emit(int header, ByteBuf buf, int off, int len, long sourceOffset, NalUnitListener out) {
-        out.nalStart(header, sourceOffset);
-        if (len > 0) {
-            out.nalPayload(buf, off, len);
-        }
-        out.nalEnd(true);
-    }
-
-    private Rejection endDangling() {
-        if (!open) {
-            return null;
-        }
-        closeOpen();
-        return count(H265Rejection.FU_NOT_ENDED);
-    }
-
-    private void closeOpen() {
-        if (open) {
-            open = false;
-            NalUnitListener listener = openListener;
-            openListener = null;
-            listener.nalEnd(false);
-        }
-    }
-
     private Rejection count(Rejection reason) {
-        if (counters != null) {
-            counters.increment(reason);
-        }
-        return reason;
+        return unit.count(reason);
     }
 
     /** True while a fragmented unit is open (started, not yet ended). */
     public boolean unitOpen() {
-        return open;
+        return unit.unitOpen();
     }
 
-    /** Ends any open unit with {@code nalEnd(false)} on its listener. */
+    /** Ends any open unit with {@code nalEnd(false)} on its listener; sequence tracking continues. */
     public void flush() {
-        closeOpen();
+        unit.flush();
     }
 
     /** Ends any open unit with {@code nalEnd(false)} and forgets all state. */
     public void reset() {
-        closeOpen();
-        lastSequenceNumber = -1;
-        openType = 0;
-        openTimestamp = 0;
+        unit.reset();
     }
 }

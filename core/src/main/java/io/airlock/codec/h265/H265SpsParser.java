@@ -1,6 +1,7 @@
 package io.airlock.codec.h265;
 
 import io.airlock.codec.RbspBitReader;
+import io.airlock.codec.VuiTiming;
 import io.airlock.wire.Rejection;
 import io.netty.buffer.ByteBuf;
 
@@ -28,7 +29,6 @@ public final class H265SpsParser {
     private static final int MAX_DELTA_POCS = 16;
     private static final int MAX_LONG_TERM_REF_PICS = 32;
     private static final long MAX_LUMA_DIMENSION = 1L << 16;
-    private static final int EXTENDED_SAR = 255;
 
     private final RbspBitReader reader = new RbspBitReader();
     private final int[] numDeltaPocs = new int[MAX_SHORT_TERM_REF_PIC_SETS + 1];
@@ -220,36 +220,17 @@ public final class H265SpsParser {
     }
 
     private void readVuiTiming(RbspBitReader r) {
-        if (r.readFlag() && r.readBits(8) == EXTENDED_SAR) {
-            r.readBits(32);
-        }
-        if (r.readFlag()) {
-            r.readFlag();
-        }
-        if (r.readFlag()) {
-            r.readBits(4);
-            if (r.readFlag()) {
-                r.readBits(24);
-            }
-        }
-        if (r.readFlag()) {
-            r.readUe();
-            r.readUe();
-        }
+        VuiTiming.skipThroughChromaLocation(r);
+        // neutral_chroma_indication_flag, field_seq_flag, frame_field_info_present_flag
         r.readBits(3);
         if (r.readFlag()) {
+            // default display window: four offsets
             r.readUe();
             r.readUe();
             r.readUe();
             r.readUe();
         }
-        if (r.readFlag()) {
-            long numUnitsInTick = r.readBits(32);
-            long timeScale = r.readBits(32);
-            if (r.ok() && numUnitsInTick != 0) {
-                fps = (double) timeScale / numUnitsInTick;
-            }
-        }
+        fps = VuiTiming.fps(r, 1.0);
     }
 
     public int width() {

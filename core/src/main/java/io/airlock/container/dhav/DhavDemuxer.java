@@ -1,8 +1,8 @@
 package io.airlock.container.dhav;
 
+import io.airlock.container.CarryBuffer;
 import io.airlock.wire.Rejection;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 
 /**
  * Streaming demuxer for Dahua DHAV framing (.dav files, Dahua private streams), after FFmpeg libavformat/dhav.c.
@@ -37,6 +37,7 @@ public final class DhavDemuxer {
     static final int EXT_LENGTH_OFFSET = 22;
     static final int CARRY_CAPACITY = HEADER_LENGTH + 255;
     private static final byte[] MAGIC = {'D', 'H', 'A', 'V'};
+    private static final int MAGIC_INT = 0x44484156;
     private static final byte[] TAIL_MAGIC = {'d', 'h', 'a', 'v'};
     private static final byte[] FILE_MAGIC = {'D', 'A', 'H', 'U', 'A'};
 
@@ -47,8 +48,7 @@ public final class DhavDemuxer {
     private static final int TAIL = 4;
 
     private final DhavListener listener;
-    private final byte[] carryBytes = new byte[CARRY_CAPACITY];
-    private final ByteBuf carry = Unpooled.wrappedBuffer(carryBytes);
+    private final CarryBuffer carry = new CarryBuffer(CARRY_CAPACITY, DhavDemuxer::required);
 
     private int state;
     private boolean synced;
@@ -61,9 +61,6 @@ public final class DhavDemuxer {
     private int feedOff;
 
     private long frameOffset;
-    private boolean inBuffer;
-    private int headerStart;
-    private int carryLen;
     private int frameType;
     private long frameLength;
     private long remaining;
@@ -91,7 +88,7 @@ public final class DhavDemuxer {
         fileMatched = 0;
         streamPos = 0;
         scanStart = 0;
-        carryLen = 0;
+        carry.clear();
         remaining = 0;
         frameCount = 0;
         skippedBytes = 0;
@@ -192,45 +189,29 @@ public final class DhavDemuxer {
         frameOffset = base + startPos;
         skippedBytes += frameOffset - scanStart;
         state = HEADER;
-        inBuffer = startPos >= feedOff;
-        headerStart = startPos;
-        if (!inBuffer) {
-            System.arraycopy(MAGIC, 0, carryBytes, 0, MAGIC.length);
-            carryLen = MAGIC.length;
-        }
+        carry.begin(startPos, feedOff, MAGIC_INT);
     }
 
-    private static int required(ByteBuf b, int off, int avail) {
+    private static int required(ByteBuf b, int off, int avail, int unusedId) {
         return avail < HEADER_LENGTH ? HEADER_LENGTH : HEADER_LENGTH + b.getUnsignedByte(off + EXT_LENGTH_OFFSET);
     }
 
     private int header(ByteBuf buf, int pos, int end) {
-        int p = pos;
-        if (!inBuffer) {
-            int need = required(carry, 0, carryLen);
-            while (need > carryLen && p < end) {
-                int n = Math.min(need - carryLen, end - p);
-                buf.getBytes(p, carryBytes, carryLen, n);
-                carryLen += n;
-                p += n;
-                need = required(carry, 0, carryLen);
-            }
-            if (need > carryLen) {
-                return end;
-            }
-            complete(carry, 0, need);
-            return p;
-        }
-        int avail = end - headerStart;
-        int need = required(buf, headerStart, avail);
+        int p = carry.gather(buf, pos, end, 0);
+        int avail = carry.available(end);
+        ByteBuf view = carry.view(buf);
+        int viewOff = carry.viewOffset();
+        int need = required(view, viewOff, avail, 0);
         if (need > avail) {
-            buf.getBytes(headerStart, carryBytes, 0, avail);
-            carryLen = avail;
-            inBuffer = false;
+            carry.spill(buf, end);
             return end;
         }
+        if (!carry.inBuffer()) {
+            complete(view, viewOff, need);
+            return p;
+        }
         // a refused header resumes the scan right after its magic so a real frame inside it is still found
-        return complete(buf, headerStart, need) ? headerStart + need : headerStart + MAGIC.length;
+        return complete(view, viewOff, need) ? viewOff + need : viewOff + MAGIC.length;
     }
 
     /** Validates and reports a gathered header; false when refused (the scan then resumes). */
@@ -242,7 +223,7 @@ public final class DhavDemuxer {
             state = SCAN;
             expectFrame = false;
             scanStart = frameOffset;
-            carryLen = 0;
+            carry.clear();
             return false;
         }
         synced = true;
@@ -259,7 +240,7 @@ public final class DhavDemuxer {
         tailIndex = 0;
         tailOk = true;
         state = remaining == 0 ? TAIL : PAYLOAD;
-        carryLen = 0;
+        carry.clear();
         return true;
     }
 
@@ -309,7 +290,7 @@ public final class DhavDemuxer {
         if (len >= FILE_MAGIC.length && buf.getInt(off) == 0x44414855 && buf.getByte(off + 4) == 'A') {
             return true;
         }
-        if (len <= TYPE_OFFSET || buf.getInt(off) != 0x44484156) {
+        if (len <= TYPE_OFFSET || buf.getInt(off) != MAGIC_INT) {
             return false;
         }
         int type = buf.getUnsignedByte(off + TYPE_OFFSET);

@@ -1,5 +1,6 @@
 package io.airlock.container.ps;
 
+import io.airlock.container.CarryBuffer;
 import io.airlock.wire.Rejection;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -34,8 +35,7 @@ public final class ProgramStreamDemuxer {
     private static final int SKIP = 3;
 
     private final ProgramStreamListener listener;
-    private final byte[] carryBytes = new byte[CARRY_CAPACITY];
-    private final ByteBuf carry = Unpooled.wrappedBuffer(carryBytes);
+    private final CarryBuffer carry = new CarryBuffer(CARRY_CAPACITY, PsHeaders::required);
 
     private int state;
     private boolean synced;
@@ -48,9 +48,6 @@ public final class ProgramStreamDemuxer {
 
     private int unitId;
     private long unitOffset;
-    private boolean inBuffer;
-    private int headerStart;
-    private int carryLen;
 
     private long remaining;
     private boolean evidencePending;
@@ -77,8 +74,7 @@ public final class ProgramStreamDemuxer {
         zeros = 0;
         sawPrefix = false;
         scanStart = 0;
-        carryLen = 0;
-        inBuffer = false;
+        carry.clear();
         remaining = 0;
         evidencePending = false;
         packCount = 0;
@@ -177,59 +173,33 @@ public final class ProgramStreamDemuxer {
         unitOffset = base + startPos;
         skippedBytes += unitOffset - scanStart;
         state = HEADER;
-        if (startPos >= feedOff) {
-            inBuffer = true;
-            headerStart = startPos;
-        } else {
-            inBuffer = false;
-            carryBytes[0] = 0;
-            carryBytes[1] = 0;
-            carryBytes[2] = 1;
-            carryBytes[3] = (byte) streamId;
-            carryLen = PsHeaders.START_CODE_LENGTH;
-        }
+        carry.begin(startPos, feedOff, 0x100 | streamId);
     }
 
     private int header(ByteBuf buf, int pos, int end) {
-        int p = pos;
-        ByteBuf view = buf;
-        int viewOff = headerStart;
-        int avail = end - headerStart;
-        if (!inBuffer) {
-            int need = PsHeaders.required(carry, 0, carryLen, unitId);
-            while (need > carryLen && need <= CARRY_CAPACITY && p < end) {
-                int n = Math.min(need - carryLen, end - p);
-                buf.getBytes(p, carryBytes, carryLen, n);
-                carryLen += n;
-                p += n;
-                need = PsHeaders.required(carry, 0, carryLen, unitId);
-            }
-            view = carry;
-            viewOff = 0;
-            avail = carryLen;
-        }
+        int p = carry.gather(buf, pos, end, unitId);
+        boolean inBuffer = carry.inBuffer();
+        ByteBuf view = carry.view(buf);
+        int viewOff = carry.viewOffset();
+        int avail = carry.available(end);
         int need = PsHeaders.required(view, viewOff, avail, unitId);
         if (need == PsHeaders.MALFORMED) {
             reject(unitId == PsHeaders.PACK_START ? PsRejection.BAD_PACK_HEADER : PsRejection.BAD_PES_HEADER,
                     unitOffset);
             resync();
-            return inBuffer ? headerStart + PsHeaders.START_CODE_LENGTH : p;
+            return inBuffer ? viewOff + PsHeaders.START_CODE_LENGTH : p;
         }
         if (need > CARRY_CAPACITY) {
             reject(unitId == PsHeaders.SYSTEM_HEADER ? PsRejection.SYSTEM_HEADER_TOO_LONG : PsRejection.PSM_TOO_LONG,
                     unitOffset);
-            enterSkip(need - (inBuffer ? 0 : carryLen), false);
-            return inBuffer ? headerStart : p;
+            enterSkip(need - (inBuffer ? 0 : carry.length()), false);
+            return inBuffer ? viewOff : p;
         }
         if (need > avail) {
-            if (inBuffer) {
-                buf.getBytes(headerStart, carryBytes, 0, avail);
-                carryLen = avail;
-                inBuffer = false;
-            }
+            carry.spill(buf, end);
             return end;
         }
-        int next = inBuffer ? headerStart + need : p;
+        int next = inBuffer ? viewOff + need : p;
         scanStart = base + next;
         complete(view, viewOff, need);
         return next;
@@ -342,7 +312,7 @@ public final class ProgramStreamDemuxer {
         packOnly = false;
         zeros = 0;
         sawPrefix = false;
-        carryLen = 0;
+        carry.clear();
     }
 
     /** Looks for the next pack header; the refused unit's bytes count as skipped. */

@@ -3,8 +3,8 @@ package io.airlock.codec.h264;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.airlock.codec.DepacketizerFuzz;
 import io.airlock.codec.RecordingListener;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -26,34 +26,18 @@ class H264FuzzTest {
     void shouldSurviveRandomPacketSequences() {
         Random random = new Random(5);
         for (int i = 0; i < 3_000; i++) {
-            byte[] data = new byte[random.nextInt(200)];
-            random.nextBytes(data);
-            for (int j = 0; j < data.length; j += 1 + random.nextInt(20)) {
-                data[j] = (byte) (random.nextBoolean() ? 0x7C : 0x18);
-            }
+            byte[] data = DepacketizerFuzz.randomPackets(random, 0x7C, 0x18);
             checkDepacketizer(data);
             checkSps(data);
         }
     }
 
-    /** Bytes are read as [len u8][seq delta u8 (bit 7 = marker)][payload]... */
     static void checkDepacketizer(byte[] data) {
         H264Depacketizer depacketizer = new H264Depacketizer();
         RecordingListener out = new RecordingListener(1);
-        ByteBuf buf = Unpooled.wrappedBuffer(data);
-        int seq = 0;
-        int pos = 0;
-        while (pos + 2 <= data.length) {
-            int len = Math.min(data[pos] & 0xFF, data.length - pos - 2);
-            int control = data[pos + 1] & 0xFF;
-            seq = (seq + (control & 3)) & 0xFFFF;
-            depacketizer.depacketize(seq, control >>> 4, (control & 0x80) != 0, buf, pos + 2, len, pos, out);
-            pos += 2 + len;
-        }
+        DepacketizerFuzz.replay(data, depacketizer::depacketize, out);
         depacketizer.flush();
-        assertThat(out.open()).isFalse();
-        assertThat(out.starts).isEqualTo(out.ends);
-        assertThat(depacketizer.unitOpen()).isFalse();
+        DepacketizerFuzz.assertBalanced(out, depacketizer.unitOpen());
     }
 
     static void checkSps(byte[] data) {

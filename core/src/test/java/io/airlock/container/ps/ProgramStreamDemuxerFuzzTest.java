@@ -5,23 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.airlock.codec.Codec;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import java.util.Arrays;
+import io.airlock.container.SplitFeeds;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Arbitrary bytes at arbitrary splits: no exception, PES start/end balanced, payload never exceeds the input. */
 class ProgramStreamDemuxerFuzzTest {
 
-    private static final int MAX_SPLITS = 8;
-
     @FuzzTest(maxDuration = "60s")
     void demuxArbitraryBytesAtArbitrarySplits(FuzzedDataProvider data) {
-        int[] splits = new int[data.consumeInt(0, MAX_SPLITS)];
-        for (int i = 0; i < splits.length; i++) {
-            splits[i] = data.consumeInt(0, 1 << 16);
-        }
+        int[] splits = SplitFeeds.fuzzedSplits(data);
         check(data.consumeRemainingAsBytes(), splits);
     }
 
@@ -32,21 +25,7 @@ class ProgramStreamDemuxerFuzzTest {
         byte[] plain = new ProgramStreamMuxer(Codec.H265).maxPesPacket(40)
                 .writeAccessUnit(ProgramStreamDemuxerTest.IDR, 0, true).toByteArray();
         SplittableRandom random = new SplittableRandom(2815);
-        for (int round = 0; round < 3000; round++) {
-            byte[] input = (round & 1) == 0 ? valid.clone() : plain.clone();
-            int mutations = 1 + random.nextInt(6);
-            for (int m = 0; m < mutations; m++) {
-                input[random.nextInt(input.length)] = (byte) random.nextInt(256);
-            }
-            if (round % 7 == 0) {
-                input = Arrays.copyOf(input, random.nextInt(input.length + 1));
-            }
-            int[] splits = new int[random.nextInt(MAX_SPLITS)];
-            for (int i = 0; i < splits.length; i++) {
-                splits[i] = random.nextInt(input.length + 1);
-            }
-            check(input, splits);
-        }
+        SplitFeeds.mutated(random, round -> (round & 1) == 0 ? valid : plain, ProgramStreamDemuxerFuzzTest::check);
         for (int round = 0; round < 500; round++) {
             byte[] noise = new byte[random.nextInt(400)];
             for (int i = 0; i < noise.length; i++) {
@@ -57,20 +36,9 @@ class ProgramStreamDemuxerFuzzTest {
     }
 
     static void check(byte[] bytes, int[] splits) {
-        int[] points = splits.clone();
-        for (int i = 0; i < points.length; i++) {
-            points[i] = Math.min(points[i], bytes.length);
-        }
-        Arrays.sort(points);
         RecordingPsListener l = new RecordingPsListener();
         ProgramStreamDemuxer d = new ProgramStreamDemuxer(l);
-        ByteBuf buf = Unpooled.wrappedBuffer(bytes);
-        int from = 0;
-        for (int p : points) {
-            d.feed(buf, from, p - from, from);
-            from = p;
-        }
-        d.feed(buf, from, bytes.length - from, from);
+        SplitFeeds.feed(bytes, splits, d::feed);
         assertThat(d.skippedBytes()).isBetween(0L, (long) bytes.length);
         d.finish();
         assertThat(l.openPes).isZero();
