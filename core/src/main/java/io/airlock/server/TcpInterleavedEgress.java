@@ -1,6 +1,7 @@
 package io.airlock.server;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 
@@ -12,7 +13,8 @@ import io.netty.channel.ChannelHandlerContext;
  * </pre>
  *
  * <p>{@code offer} queues a packet reference (see {@link AbstractEgress}); the drain, on this connection's event
- * loop, writes a pooled 4-byte header then a retained slice of the packet (no payload copy) through
+ * loop, writes a 4-byte header (a slice of a pooled header slab) then a retained slice of the packet (no payload copy; recycled, not allocated,
+ * when the packet's buffer is pooled) through
  * {@code writeContext} (the frame splitter's context, nearest the socket, so the RTSP encoder never sees them).
  * Because RTSP replies are written on the same event loop, a reply can never land between a header and its packet.
  * The drain stops while the channel is not writable: a stalled recorder fills its own queue, then its packets are
@@ -23,6 +25,7 @@ public final class TcpInterleavedEgress extends AbstractEgress {
     static final int DOLLAR = '$';
     static final int HEADER_LENGTH = 4;
     static final int MAX_FRAME_DATA = 0xFFFF;
+    private static final int HEADER_SLAB_BYTES = 64 * HEADER_LENGTH;
 
     private final Channel channel;
     private final ChannelHandlerContext writeContext;
@@ -55,15 +58,27 @@ public final class TcpInterleavedEgress extends AbstractEgress {
             return;
         }
         int written = 0;
+        ByteBuf headers = null;
         while (channel.isWritable() && queue.poll()) {
             final ByteBuf packet = queue.polledBuffer();
             final int length = queue.polledLength();
-            final ByteBuf header = channel.alloc().ioBuffer(HEADER_LENGTH, HEADER_LENGTH);
-            header.writeByte(DOLLAR).writeByte(queue.polledRtcp() ? rtcpChannel : rtpChannel).writeShort(length);
-            writeContext.write(header, writeContext.voidPromise());
+            if (headers == null || !headers.isWritable(HEADER_LENGTH)) {
+                if (headers != null) {
+                    headers.release();
+                }
+                // One pooled slab per HEADERS_PER_SLAB frames: a buffer per header would also pay Netty's sampled
+                // leak tracking (a stack trace every 128 allocations) per packet.
+                headers = PooledByteBufAllocator.DEFAULT.directBuffer(HEADER_SLAB_BYTES, HEADER_SLAB_BYTES);
+            }
+            final int at = headers.writerIndex();
+            headers.writeByte(DOLLAR).writeByte(queue.polledRtcp() ? rtcpChannel : rtpChannel).writeShort(length);
+            writeContext.write(headers.retainedSlice(at, HEADER_LENGTH), writeContext.voidPromise());
             writeContext.write(packet.retainedSlice(queue.polledOffset(), length), writeContext.voidPromise());
             packet.release();
             written++;
+        }
+        if (headers != null) {
+            headers.release();
         }
         if (written > 0) {
             writeContext.flush();
