@@ -26,7 +26,7 @@ final class EgressStage implements EventHandler<PacketEvent> {
             if (egress instanceof TrackFanOut) {
                 TrackFanOut fanOut = (TrackFanOut) egress;
                 long now = System.nanoTime();
-                fanOut.deliver(event.buffer(), now);
+                fanOut.deliver(event.buffer(), event.offset(), event.length(), now);
                 remember(fanOut);
                 if (event.arrivalNanos() >= 0) {
                     latency.record(now - event.arrivalNanos());

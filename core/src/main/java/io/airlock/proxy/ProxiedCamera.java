@@ -154,14 +154,14 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
     }
 
     @Override
-    public void rtp(int track, ByteBuf packet) {
+    public void rtp(int track, ByteBuf buf, int offset, int length) {
         TrackFanOut[] t = tracks;
         if (track < 0 || track >= t.length) {
             return;
         }
         TrackFanOut fanOut = t[track];
         long now = System.nanoTime();
-        if (!fanOut.continuity().rewrite(packet, now)) {
+        if (!fanOut.continuity().rewrite(buf, offset, length, now)) {
             return;
         }
         long seq = publisher.tryClaim();
@@ -171,13 +171,14 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
             ringFull.incrementAndGet();
             return;
         }
-        publisher.event(seq).set(PacketKind.RTP, packet.retain(), packet.readerIndex(), packet.readableBytes(), true)
+        // The event holds a reference on the receive buffer itself plus the range: no derived buffer per packet.
+        publisher.event(seq).set(PacketKind.RTP, buf.retain(), offset, length, true)
                 .track(fanOut.track()).timestampNs(System.currentTimeMillis() * 1_000_000L).arrivalNanos(now);
         publisher.publish(seq);
     }
 
     @Override
-    public void rtcp(int track, ByteBuf packet) {
+    public void rtcp(int track, ByteBuf buf, int offset, int length) {
         // Sender reports name the camera's SSRC and clock; recorders get Airlock's continuous stream instead.
     }
 

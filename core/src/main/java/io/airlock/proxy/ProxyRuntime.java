@@ -79,7 +79,9 @@ public final class ProxyRuntime implements AutoCloseable {
                 .bind(new InetSocketAddress(config.listen().rtsp().address(), config.listen().rtsp().port()))
                 .udpPorts(config.listen().rtpPorts().first(), config.listen().rtpPorts().last())
                 .sessionTimeoutSeconds((int) config.limits().sessionTimeout().toSeconds())
-                // A recorder's queue is its socket's outbound buffer: past the high mark its packets are dropped.
+                // Each recorder track gets a bounded packet queue, drained while its socket's outbound buffer is
+                // under the high mark; when the queue is full its packets are dropped and counted.
+                .recorderQueuePackets(config.limits().recorderQueuePackets())
                 .writeBufferWaterMarks(config.limits().recorderQueuePackets() * TYPICAL_PACKET_BYTES / 2,
                         config.limits().recorderQueuePackets() * TYPICAL_PACKET_BYTES)
                 .authenticator(new RecorderAccess(config, sessionFindings))

@@ -55,8 +55,17 @@ public final class RtpContinuity {
      * @return false when the packet is too short to be RTP (left untouched)
      */
     public boolean rewrite(ByteBuf packet, long nowNanos) {
-        int at = packet.readerIndex();
-        if (packet.readableBytes() < MIN_HEADER_LENGTH) {
+        return rewrite(packet, packet.readerIndex(), packet.readableBytes(), nowNanos);
+    }
+
+    /**
+     * Rewrites the header of the packet at {@code packet[at, at + length)} in place.
+     *
+     * @param nowNanos arrival time ({@link System#nanoTime()} scale)
+     * @return false when the packet is too short to be RTP (left untouched)
+     */
+    public boolean rewrite(ByteBuf packet, int at, int length, long nowNanos) {
+        if (length < MIN_HEADER_LENGTH) {
             return false;
         }
         int inSequence = packet.getUnsignedShort(at + SEQUENCE_OFFSET);

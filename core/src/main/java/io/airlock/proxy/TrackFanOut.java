@@ -105,8 +105,8 @@ final class TrackFanOut {
         return slots.length;
     }
 
-    /** Offers one packet (readerIndex to writerIndex) to every recorder of the track; on the egress thread. */
-    void deliver(ByteBuf packet, long nowNanos) {
+    /** Offers one packet, {@code buf[offset, offset + length)}, to every recorder of the track; egress thread. */
+    void deliver(ByteBuf buf, int offset, int length, long nowNanos) {
         if (blockedBy != null) {
             return;
         }
@@ -116,7 +116,7 @@ final class TrackFanOut {
             if (s.disconnected) {
                 continue;
             }
-            if (s.sink.offer(packet, false)) {
+            if (s.sink.offer(buf, offset, length, false)) {
                 s.dropping = -1;
                 delivered = delivered + 1;
             } else {

@@ -2,14 +2,15 @@ package io.airlock.server;
 
 /**
  * A {@link MediaSink} that sends one track of one session to the requesting peer: {@link TcpInterleavedEgress} or
- * {@link UdpEgress}. Never blocks the caller; what cannot be sent now is dropped and counted.
+ * {@link UdpEgress}. Never blocks the caller: packets go into a bounded per-egress queue drained on the channel's
+ * event loop; when that queue is full the packet is dropped and counted.
  */
 public interface Egress extends MediaSink, AutoCloseable {
 
-    /** Packets handed to the transport. */
+    /** Packets accepted into the egress queue for the transport. */
     long sent();
 
-    /** Packets dropped because the transport was not writable (or already closed). */
+    /** Packets dropped because the egress queue was full (or the egress already closed). */
     long dropped();
 
     /** Sequence number from the source's {@link #playing} call, -1 before it. */

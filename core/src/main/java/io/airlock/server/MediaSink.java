@@ -20,6 +20,14 @@ public interface MediaSink {
      */
     boolean offer(ByteBuf rtpPacket, boolean rtcp);
 
+    /**
+     * Queues {@code buffer[offset, offset + length)} without the caller building a derived buffer for it. The
+     * default slices (one object); {@link Egress} implementations queue the triple itself and allocate nothing.
+     */
+    default boolean offer(final ByteBuf buffer, final int offset, final int length, final boolean rtcp) {
+        return offer(buffer.slice(offset, length), rtcp);
+    }
+
     /** The recorder has taken nothing for longer than it may: end its session. */
     default void disconnect() {
     }

@@ -22,6 +22,7 @@ public final class RtspServerConfig {
     private int maxSessionsPerConnection = 8;
     private int writeBufferLowWaterMark = 1 << 20;
     private int writeBufferHighWaterMark = 4 << 20;
+    private int recorderQueuePackets = AbstractEgress.DEFAULT_QUEUE_PACKETS;
     private boolean preferEpoll = true;
     private Authenticator authenticator;
     private ServerListener listener = ServerListener.NONE;
@@ -101,6 +102,19 @@ public final class RtspServerConfig {
     public RtspServerConfig writeBufferWaterMarks(final int low, final int high) {
         this.writeBufferLowWaterMark = low;
         this.writeBufferHighWaterMark = high;
+        return this;
+    }
+
+    public int recorderQueuePackets() {
+        return recorderQueuePackets;
+    }
+
+    /** Packets queued per set-up track of a session for its egress before further packets are dropped (counted). */
+    public RtspServerConfig recorderQueuePackets(final int value) {
+        if (value < 1 || value > 1 << 24) {
+            throw new IllegalArgumentException("recorderQueuePackets out of range: " + value);
+        }
+        this.recorderQueuePackets = value;
         return this;
     }
 

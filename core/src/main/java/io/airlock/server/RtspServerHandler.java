@@ -108,6 +108,10 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
     public void channelWritabilityChanged(final ChannelHandlerContext ctx) {
         if (ctx.channel().isWritable()) {
             ctx.channel().config().setAutoRead(true);
+            // Rare (a stalled recorder recovering): the iteration's allocation is off the packet path.
+            for (RtspSession s : sessions.values()) {
+                s.writable();
+            }
         }
         ctx.fireChannelWritabilityChanged();
     }
@@ -278,7 +282,8 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
                 || channelInUse(rtcp)) {
             return null;
         }
-        return new TcpInterleavedEgress(ctx.pipeline().context(InterleavedFrameDecoder.class), rtp, rtcp);
+        return new TcpInterleavedEgress(ctx.pipeline().context(InterleavedFrameDecoder.class), rtp, rtcp,
+                config.recorderQueuePackets());
     }
 
     private boolean channelInUse(final int ch) {
@@ -298,7 +303,7 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
             return null;
         }
         return new UdpEgress(ports, new InetSocketAddress(peer.getAddress(), low),
-                new InetSocketAddress(peer.getAddress(), Math.min(high, 0xFFFF)));
+                new InetSocketAddress(peer.getAddress(), Math.min(high, 0xFFFF)), config.recorderQueuePackets());
     }
 
     private FullHttpResponse play(final String cseq, final RtspSession session) {

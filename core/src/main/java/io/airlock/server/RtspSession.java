@@ -109,6 +109,15 @@ final class RtspSession {
         return lastActivityNanos;
     }
 
+    /** The connection can take more: lets each TCP egress write what it still has queued. */
+    void writable() {
+        for (Egress e : egress) {
+            if (e instanceof TcpInterleavedEgress) {
+                ((TcpInterleavedEgress) e).writable();
+            }
+        }
+    }
+
     /** Whether this session's TCP egress uses interleaved channel {@code ch}. */
     boolean usesChannel(final int ch) {
         for (Egress e : egress) {

@@ -1,23 +1,31 @@
 package io.airlock.server;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 
-import java.util.concurrent.ScheduledExecutorService;
-
 /**
- * Sends one track inside the RTSP connection as RFC 2326 §10.12 interleaved frames: a 4-byte {@code $} header
- * composed with a retained duplicate of the caller's packet, no payload copy. Writes through {@code writeContext}
- * (the frame splitter's context, nearest the socket) so the RTSP encoder never sees them. When the channel is not
- * writable the packet is dropped and counted: a stalled recorder never blocks the source.
+ * Sends one track inside the RTSP connection as RFC 2326 §10.12 interleaved frames:
+ *
+ * <pre>
+ * | '$' (0x24) | channel (u8) | length (u16, network order) | length bytes of RTP or RTCP |
+ * </pre>
+ *
+ * <p>{@code offer} queues a packet reference (see {@link AbstractEgress}); the drain, on this connection's event
+ * loop, writes a 4-byte header (a slice of a pooled header slab) then a retained slice of the packet (no payload copy; recycled, not allocated,
+ * when the packet's buffer is pooled) through
+ * {@code writeContext} (the frame splitter's context, nearest the socket, so the RTSP encoder never sees them).
+ * Because RTSP replies are written on the same event loop, a reply can never land between a header and its packet.
+ * The drain stops while the channel is not writable: a stalled recorder fills its own queue, then its packets are
+ * dropped and counted, and neither the camera nor other recorders wait.
  */
 public final class TcpInterleavedEgress extends AbstractEgress {
 
-    private static final int DOLLAR = '$';
-    private static final int HEADER_LENGTH = 4;
-    private static final int MAX_FRAME_DATA = 0xFFFF;
+    static final int DOLLAR = '$';
+    static final int HEADER_LENGTH = 4;
+    static final int MAX_FRAME_DATA = 0xFFFF;
+    private static final int HEADER_SLAB_BYTES = 64 * HEADER_LENGTH;
 
     private final Channel channel;
     private final ChannelHandlerContext writeContext;
@@ -25,6 +33,13 @@ public final class TcpInterleavedEgress extends AbstractEgress {
     private final int rtcpChannel;
 
     public TcpInterleavedEgress(final ChannelHandlerContext writeContext, final int rtpChannel, final int rtcpChannel) {
+        this(writeContext, rtpChannel, rtcpChannel, DEFAULT_QUEUE_PACKETS);
+    }
+
+    /** @param queuePackets most packets queued for this track before further ones are dropped */
+    public TcpInterleavedEgress(final ChannelHandlerContext writeContext, final int rtpChannel, final int rtcpChannel,
+                                final int queuePackets) {
+        super(writeContext.channel().eventLoop(), queuePackets);
         this.channel = writeContext.channel();
         this.writeContext = writeContext;
         this.rtpChannel = rtpChannel;
@@ -32,38 +47,48 @@ public final class TcpInterleavedEgress extends AbstractEgress {
     }
 
     @Override
-    public boolean offer(final ByteBuf rtpPacket, final boolean rtcp) {
-        final int length = rtpPacket.readableBytes();
-        if (closed || length > MAX_FRAME_DATA || !channel.isActive() || !channel.isWritable()) {
-            return countDropped();
+    protected boolean accepts(final int length, final boolean rtcp) {
+        return length <= MAX_FRAME_DATA;
+    }
+
+    @Override
+    protected void drain(final EgressQueue queue) {
+        if (!channel.isActive()) {
+            discard(queue.clear());
+            return;
         }
-        // One write of header and packet together: two separate writes from this thread could let an RTSP reply
-        // written on the event loop land between them and break the framing.
-        final ByteBuf header = channel.alloc().buffer(HEADER_LENGTH, HEADER_LENGTH);
-        header.writeByte(DOLLAR).writeByte(rtcp ? rtcpChannel : rtpChannel).writeShort(length);
-        final CompositeByteBuf frame = channel.alloc().compositeBuffer(2);
-        frame.addComponents(true, header, rtpPacket.retainedDuplicate());
-        writeContext.write(frame, writeContext.voidPromise());
-        return countSent();
-    }
-
-    @Override
-    public void disconnect() {
-        closed = true;
-        channel.close();
-    }
-
-    @Override
-    public void flush() {
-        if (!closed) {
+        int written = 0;
+        ByteBuf headers = null;
+        while (channel.isWritable() && queue.poll()) {
+            final ByteBuf packet = queue.polledBuffer();
+            final int length = queue.polledLength();
+            if (headers == null || !headers.isWritable(HEADER_LENGTH)) {
+                if (headers != null) {
+                    headers.release();
+                }
+                // One pooled slab per HEADERS_PER_SLAB frames: a buffer per header would also pay Netty's sampled
+                // leak tracking (a stack trace every 128 allocations) per packet.
+                headers = PooledByteBufAllocator.DEFAULT.directBuffer(HEADER_SLAB_BYTES, HEADER_SLAB_BYTES);
+            }
+            final int at = headers.writerIndex();
+            headers.writeByte(DOLLAR).writeByte(queue.polledRtcp() ? rtcpChannel : rtpChannel).writeShort(length);
+            writeContext.write(headers.retainedSlice(at, HEADER_LENGTH), writeContext.voidPromise());
+            writeContext.write(packet.retainedSlice(queue.polledOffset(), length), writeContext.voidPromise());
+            packet.release();
+            written++;
+        }
+        if (headers != null) {
+            headers.release();
+        }
+        if (written > 0) {
             writeContext.flush();
         }
     }
 
-
     @Override
-    public ScheduledExecutorService executor() {
-        return channel.eventLoop();
+    public void disconnect() {
+        closeQueue();
+        channel.close();
     }
 
     public int rtpChannel() {
@@ -74,10 +99,6 @@ public final class TcpInterleavedEgress extends AbstractEgress {
         return rtcpChannel;
     }
 
-
-
-
-
     @Override
     public String transportParameters() {
         return "RTP/AVP/TCP;unicast;interleaved=" + rtpChannel + '-' + rtcpChannel;
@@ -85,6 +106,6 @@ public final class TcpInterleavedEgress extends AbstractEgress {
 
     @Override
     public void close() {
-        closed = true;
+        closeQueue();
     }
 }

@@ -4,14 +4,16 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 
 import java.net.InetSocketAddress;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Sends one track as RTP/AVP over UDP unicast (RFC 3550 §11) from a server port pair to the requesting peer's IP at
- * its {@code client_port} pair: never to any other address. A retained duplicate of the caller's packet is sent, no
- * copy; when the socket is not writable the packet is dropped and counted.
+ * its {@code client_port} pair: never to any other address. {@code offer} queues a packet reference (see
+ * {@link AbstractEgress}); the drain, on the RTP socket's event loop, writes retained slices (no copy) to the
+ * connected sockets while they are writable and flushes once.
  */
 public final class UdpEgress extends AbstractEgress {
+
+    private static final int MAX_DATAGRAM_DATA = 65_507;
 
     private final UdpPortPair ports;
     private final InetSocketAddress rtpRecipient;
@@ -20,6 +22,13 @@ public final class UdpEgress extends AbstractEgress {
     /** Takes ownership of {@code ports}. */
     public UdpEgress(final UdpPortPair ports, final InetSocketAddress rtpRecipient,
             final InetSocketAddress rtcpRecipient) {
+        this(ports, rtpRecipient, rtcpRecipient, DEFAULT_QUEUE_PACKETS);
+    }
+
+    /** Takes ownership of {@code ports}; {@code queuePackets} bounds what waits for the socket. */
+    public UdpEgress(final UdpPortPair ports, final InetSocketAddress rtpRecipient,
+            final InetSocketAddress rtcpRecipient, final int queuePackets) {
+        super(ports.rtp().eventLoop(), queuePackets);
         this.ports = ports;
         this.rtpRecipient = rtpRecipient;
         this.rtcpRecipient = rtcpRecipient;
@@ -29,36 +38,48 @@ public final class UdpEgress extends AbstractEgress {
     }
 
     @Override
-    public boolean offer(final ByteBuf rtpPacket, final boolean rtcp) {
-        final Channel ch = rtcp ? ports.rtcp() : ports.rtp();
-        if (closed || !ch.isActive() || !ch.isWritable()) {
-            return countDropped();
-        }
-        ch.write(rtpPacket.retainedDuplicate(), ch.voidPromise());
-        return countSent();
+    protected boolean accepts(final int length, final boolean rtcp) {
+        return length <= MAX_DATAGRAM_DATA;
     }
 
     @Override
-    public void flush() {
-        if (!closed) {
-            ports.rtp().flush();
-            ports.rtcp().flush();
+    protected void drain(final EgressQueue queue) {
+        final Channel rtp = ports.rtp();
+        final Channel rtcp = ports.rtcp();
+        if (!rtp.isActive()) {
+            discard(queue.clear());
+            return;
         }
-    }
-
-
-    @Override
-    public ScheduledExecutorService executor() {
-        return ports.rtp().eventLoop();
+        boolean wroteRtp = false;
+        boolean wroteRtcp = false;
+        // Stops while the RTP socket cannot take more (the rest waits for the next flush); RTCP rides along.
+        while (rtp.isWritable() && queue.poll()) {
+            final ByteBuf packet = queue.polledBuffer();
+            final Channel ch = queue.polledRtcp() ? rtcp : rtp;
+            if (ch != rtp && (!ch.isActive() || !ch.isWritable())) {
+                packet.release();
+                discard(1);
+                continue;
+            }
+            ch.write(packet.retainedSlice(queue.polledOffset(), queue.polledLength()), ch.voidPromise());
+            packet.release();
+            if (ch == rtp) {
+                wroteRtp = true;
+            } else {
+                wroteRtcp = true;
+            }
+        }
+        if (wroteRtp) {
+            rtp.flush();
+        }
+        if (wroteRtcp) {
+            rtcp.flush();
+        }
     }
 
     public UdpPortPair ports() {
         return ports;
     }
-
-
-
-
 
     @Override
     public String transportParameters() {
@@ -68,7 +89,7 @@ public final class UdpEgress extends AbstractEgress {
 
     @Override
     public void close() {
-        closed = true;
+        closeQueue();
         ports.close();
     }
 }

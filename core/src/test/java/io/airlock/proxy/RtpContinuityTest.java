@@ -46,4 +46,17 @@ class RtpContinuityTest {
         assertThat(new RtpContinuity(1, 90_000).rewrite(runt, 0)).isFalse();
         assertThat(runt.getUnsignedShort(2)).isEqualTo(1);
     }
+
+    @Test
+    void shouldRewriteThePacketAtItsRangeOfASharedReceiveBuffer() {
+        ByteBuf receive = Unpooled.buffer(64).writeZero(64);
+        ByteBuf p = packet(5, 1000L, 0xAAAAAAAAL);
+        receive.setBytes(20, p, 0, p.readableBytes());
+        assertThat(new RtpContinuity(0x01020304L, 90_000).rewrite(receive, 20, p.readableBytes(), 0)).isTrue();
+        assertThat(receive.getUnsignedShort(22)).isEqualTo(5);
+        assertThat(receive.getUnsignedInt(28)).isEqualTo(0x01020304L);
+        assertThat(receive.getLong(0)).as("bytes before the range untouched").isZero();
+        assertThat(receive.readerIndex()).isZero();
+        assertThat(new RtpContinuity(1, 90_000).rewrite(receive, 60, 4, 0)).as("a runt range").isFalse();
+    }
 }

@@ -1,6 +1,7 @@
 package io.airlock.proxy.camera;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -165,6 +166,9 @@ public final class CameraSession {
         final ChannelFuture f = new Bootstrap().group(loop).channel(socketType)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timings.connectTimeoutMs())
                 .option(ChannelOption.TCP_NODELAY, true)
+                // Pooled receive buffers: the recorder egress writes retainedSlice()s of them, which the pooled
+                // allocator recycles (no object per packet); Netty 4.2's default adaptive buffers would allocate one.
+                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .handler(connection)
                 .connect(endpoint.host(), endpoint.port());
         f.addListener((ChannelFuture done) -> {

@@ -16,11 +16,14 @@ public interface CameraSessionListener {
     /** PLAY succeeded; RTP for {@code tracks} follows. Called again after every reconnect. */
     void sessionStarted(SessionDescription sdp, List<CameraTrack> tracks);
 
-    /** One RTP packet from the camera, between readerIndex and writerIndex of {@code packet}. */
-    void rtp(int track, ByteBuf packet);
+    /**
+     * One RTP packet from the camera: {@code buf[offset, offset + length)}. Passed as a range of the receive buffer,
+     * not a derived buffer, so delivery creates no object per packet; {@code buf}'s indices are not the packet's.
+     */
+    void rtp(int track, ByteBuf buf, int offset, int length);
 
-    /** One RTCP compound packet from the camera. */
-    void rtcp(int track, ByteBuf packet);
+    /** One RTCP compound packet from the camera: {@code buf[offset, offset + length)}. */
+    void rtcp(int track, ByteBuf buf, int offset, int length);
 
     /** Something the camera did that Airlock reports; {@code detail} is one line naming the offending party. */
     void anomaly(CameraAnomaly kind, String detail);

@@ -53,9 +53,8 @@ final class TrackRouter {
             droppedPackets++;
             return;
         }
-        final int track = (route - 1) >> 1;
-        // A slice shares the bytes (no copy, no retain); only valid during the listener call, like the frame itself.
-        deliver(track, ((route - 1) & 1) == 1, buf.slice(off, len));
+        // The range of the frame itself, no derived buffer: only valid during the listener call, like the frame.
+        deliver((route - 1) >> 1, ((route - 1) & 1) == 1, buf, off, len);
     }
 
     void datagram(final int track, final boolean rtcp, final ByteBuf packet) {
@@ -63,7 +62,7 @@ final class TrackRouter {
             droppedPackets++;
             return;
         }
-        deliver(track, rtcp, packet);
+        deliver(track, rtcp, packet, packet.readerIndex(), packet.readableBytes());
     }
 
     /** A datagram from someone other than the camera's RTP/RTCP port: dropped, counted, reported once per sender. */
@@ -77,13 +76,13 @@ final class TrackRouter {
                 + "); dropped");
     }
 
-    private void deliver(final int track, final boolean rtcp, final ByteBuf packet) {
+    private void deliver(final int track, final boolean rtcp, final ByteBuf buf, final int off, final int len) {
         if (rtcp) {
             rtcpPackets[track]++;
-            listener.rtcp(track, packet);
+            listener.rtcp(track, buf, off, len);
         } else {
             rtpPackets[track]++;
-            listener.rtp(track, packet);
+            listener.rtp(track, buf, off, len);
         }
     }
 

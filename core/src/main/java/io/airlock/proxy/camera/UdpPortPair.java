@@ -1,6 +1,7 @@
 package io.airlock.proxy.camera;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
@@ -92,6 +93,8 @@ final class UdpPortPair {
                                       final UdpTrackSocket handler, final int port) {
         return new Bootstrap().group(loop).channel(type)
                 .option(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER)
+                // Pooled, as for the TCP connection: recorder egress slices of pooled buffers are recycled.
+                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
                 .handler(handler)
                 .bind(port);

@@ -29,13 +29,13 @@ final class RecordingListener implements CameraSessionListener {
     }
 
     @Override
-    public void rtp(final int track, final ByteBuf packet) {
-        packets.add(new Packet(track, false, ByteBufUtil.getBytes(packet)));
+    public void rtp(final int track, final ByteBuf buf, final int offset, final int length) {
+        packets.add(new Packet(track, false, ByteBufUtil.getBytes(buf, offset, length)));
     }
 
     @Override
-    public void rtcp(final int track, final ByteBuf packet) {
-        packets.add(new Packet(track, true, ByteBufUtil.getBytes(packet)));
+    public void rtcp(final int track, final ByteBuf buf, final int offset, final int length) {
+        packets.add(new Packet(track, true, ByteBufUtil.getBytes(buf, offset, length)));
     }
 
     @Override
