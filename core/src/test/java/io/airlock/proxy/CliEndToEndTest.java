@@ -43,7 +43,7 @@ class CliEndToEndTest {
     void shouldPrintUrlAndMed02FindingFromDemoWhileFfmpegPulls() {
         Assumptions.assumeTrue(free(8554) && free(18554), "ports 8554/18554 busy: airlock demo cannot run here");
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-            CompletableFuture<Integer> pulled = CompletableFuture.supplyAsync(() -> pullFrames(DEMO_URL, 25));
+            CompletableFuture<Integer> pulled = E2eHarness.async(() -> pullFrames(DEMO_URL, 25));
             CliRun run = CliRun.of("demo", "--duration", "8");
             int frames = pulled.get(10, TimeUnit.SECONDS);
             assertThat(run.exit()).as("exit; stderr: %s", run.err()).isZero();
@@ -76,7 +76,7 @@ class CliEndToEndTest {
                         + "  - name: local\n"
                         + "    addresses: [127.0.0.0/8]\n");
                 String url = "rtsp://127.0.0.1:" + port + "/cam";
-                CompletableFuture<Integer> pulled = CompletableFuture.supplyAsync(() -> pullFrames(url, 25));
+                CompletableFuture<Integer> pulled = E2eHarness.async(() -> pullFrames(url, 25));
                 CliRun run = CliRun.of("run", "--config", config.toString(), "--duration", "6");
                 int frames = pulled.get(10, TimeUnit.SECONDS);
                 assertThat(run.exit()).as("exit; stderr: %s", run.err()).isZero();

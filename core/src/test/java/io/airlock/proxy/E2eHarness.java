@@ -1,5 +1,9 @@
 package io.airlock.proxy;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import io.airlock.alert.Finding;
 import io.airlock.config.ConfigLoader;
 import io.airlock.config.ConfigResult;
@@ -26,6 +30,24 @@ final class E2eHarness {
 
     static final String CLIP = "h264/hisilicon-sei229.h264";
     static final byte[] H264_SEI_229 = {0x06, (byte) 0xE5, 0x01, 0x3C, (byte) 0x80};
+
+    /**
+     * Client threads of their own: the common ForkJoinPool has one thread on a 2-core machine, so blocking socket
+     * clients queued there would wait behind each other (seen on JDK 25 as a client that never sent its requests).
+     */
+    private static final ExecutorService CLIENTS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "e2e-client");
+        t.setDaemon(true);
+        return t;
+    });
+
+    static <T> CompletableFuture<T> async(Supplier<T> client) {
+        return CompletableFuture.supplyAsync(client, CLIENTS);
+    }
+
+    static CompletableFuture<Void> run(Runnable client) {
+        return CompletableFuture.runAsync(client, CLIENTS);
+    }
 
     private E2eHarness() {
     }

@@ -40,7 +40,7 @@ class FfmpegRecorderEndToEndTest {
                          sim.urls().get(0), camera))) {
                 proxy.awaitCameras(10_000);
                 String url = proxy.url();
-                CompletableFuture<E2eHarness.Sequence> raw = CompletableFuture.supplyAsync(() -> {
+                CompletableFuture<E2eHarness.Sequence> raw = E2eHarness.async(() -> {
                     try (RawRtspClient c = new RawRtspClient(proxy.runtime.server().port())) {
                         c.playInterleaved(url);
                         return E2eHarness.Sequence.read(c, 3000);

@@ -40,11 +40,11 @@ class HostileClientsEndToEndTest {
                  RawRtspClient recorder = new RawRtspClient(proxy.runtime.server().port())) {
                 int port = proxy.runtime.server().port();
                 recorder.playInterleaved(proxy.url());
-                CompletableFuture<String> garbage = CompletableFuture.supplyAsync(() -> garbage(port, false));
-                CompletableFuture<String> garbageEnded = CompletableFuture.supplyAsync(() -> garbage(port, true));
-                CompletableFuture<String> huge = CompletableFuture.supplyAsync(() -> hugeHeader(port));
-                CompletableFuture<String> pipelined = CompletableFuture.supplyAsync(() -> pipelined(port));
-                CompletableFuture<String> slowloris = CompletableFuture.supplyAsync(() -> slowloris(port));
+                CompletableFuture<String> garbage = E2eHarness.async(() -> garbage(port, false));
+                CompletableFuture<String> garbageEnded = E2eHarness.async(() -> garbage(port, true));
+                CompletableFuture<String> huge = E2eHarness.async(() -> hugeHeader(port));
+                CompletableFuture<String> pipelined = E2eHarness.async(() -> pipelined(port));
+                CompletableFuture<String> slowloris = E2eHarness.async(() -> slowloris(port));
                 E2eHarness.Sequence s = E2eHarness.Sequence.read(recorder, SLOWLORIS_MS + 1000);
 
                 SoftAssertions soft = new SoftAssertions();
@@ -109,7 +109,7 @@ class HostileClientsEndToEndTest {
         }
         byte[] bytes = all.toString().getBytes(StandardCharsets.US_ASCII);
         try (Socket s = connect(port)) {
-            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            CompletableFuture<Void> writer = E2eHarness.run(() -> {
                 try {
                     s.getOutputStream().write(bytes);
                 } catch (IOException e) {

@@ -128,7 +128,7 @@ class RefusalsEndToEndTest {
                 candidates.removeIf(p -> p < CAMERA_UDP_LOW || p > CAMERA_UDP_HIGH || p % 2 != 0
                         || !udpPortsContain(p + 1));
                 assertThat(candidates).as("camera-session RTP ports found in /proc/net/udp{,6}").isNotEmpty();
-                CompletableFuture<byte[]> seen = CompletableFuture.supplyAsync(() -> readFor(recorder, 2500));
+                CompletableFuture<byte[]> seen = E2eHarness.async(() -> readFor(recorder, 2500));
                 byte[] rtp = injected();
                 for (int i = 0; i < 20; i++) {
                     for (int p : candidates) {
