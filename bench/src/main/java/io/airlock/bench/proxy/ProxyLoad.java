@@ -59,7 +59,7 @@ public final class ProxyLoad {
         int warmup = 3;
         boolean findMax = false;
         int maxStep = 100;
-        String wait = "sleeping";
+        String wait = io.airlock.pipeline.WaitStrategies.LIVE_DEFAULT;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--streams":
