@@ -86,11 +86,8 @@ public final class ControlInspector implements EventHandler<PacketEvent> {
             if (connections.size() >= MAX_CONNECTIONS) {
                 return null;
             }
+            // A reply with no captured request direction still names the connection, from the camera's side.
             Flow requestFlow = request || flow.reverse() == null ? flow : flow.reverse();
-            if (!request && flow.reverse() == null) {
-                // Only the camera's side was captured: describe the connection from the client's point of view anyway.
-                requestFlow = flow;
-            }
             conn = new RtspConnection(requestFlow, sourceName);
         }
         connections.put(flow, conn);

@@ -111,7 +111,7 @@ public final class MediaInspector implements EventHandler<PacketEvent> {
             return;
         }
         if (stream.programStreamPayload()) {
-            stream.programStream(context).feed(buf, off, len, event.sourceOffset());
+            stream.programStream().feed(buf, off, len, event.sourceOffset());
             return;
         }
         Codec codec = track.codec();
@@ -185,7 +185,7 @@ public final class MediaInspector implements EventHandler<PacketEvent> {
             len -= MediaInfoHeader.LENGTH;
             sourceOffset += MediaInfoHeader.LENGTH;
         }
-        s.programStream(context).feed(event.buffer(), off, len, sourceOffset);
+        s.programStream().feed(event.buffer(), off, len, sourceOffset);
     }
 
     /** A Hikvision SDK/NVR export starts with the 40-byte IMKH media header: a vendor fingerprint (RTSP-02). */
@@ -208,7 +208,7 @@ public final class MediaInspector implements EventHandler<PacketEvent> {
         MediaStream s = event.track() == null ? null : registry.stream(event.track());
         if (s != null) {
             s.stats().onPacket(event.length(), event.timestampNs());
-            s.dhav(context).feed(event.buffer(), event.offset(), event.length(), event.sourceOffset());
+            s.dhav().feed(event.buffer(), event.offset(), event.length(), event.sourceOffset());
         }
     }
 
@@ -239,12 +239,12 @@ public final class MediaInspector implements EventHandler<PacketEvent> {
         if (event.track() != null) {
             Object state = event.track().state();
             if (state instanceof MediaStream) {
-                ((MediaStream) state).finish(context);
+                ((MediaStream) state).finish();
             }
             return;
         }
         for (MediaStream s : registry.streams()) {
-            s.finish(context);
+            s.finish();
         }
     }
 }

@@ -17,6 +17,7 @@ import io.netty.buffer.ByteBuf;
 final class MediaStream {
 
     private final Track track;
+    private final InspectionContext context;
     private final StreamStats stats = new StreamStats();
     private final NalInspector nalInspector;
     private StreamIdentity identity;
@@ -37,6 +38,7 @@ final class MediaStream {
      * @param video false for a stream the SDP says is audio or metadata: it is counted but never depacketized
      */
     MediaStream(Track track, InspectionContext context, boolean video) {
+        this.context = context;
         this.track = track;
         this.video = video;
         String encoding = track.encodingName();
@@ -112,7 +114,7 @@ final class MediaStream {
     }
 
     /** Flushes units and frames still open at the end of the source. */
-    void finish(InspectionContext context) {
+    void finish() {
         if (programStream != null) {
             programStream.finish();
         } else if (dhav != null) {
@@ -149,14 +151,14 @@ final class MediaStream {
         return annexB;
     }
 
-    ProgramStreamInspector programStream(InspectionContext context) {
+    ProgramStreamInspector programStream() {
         if (programStream == null) {
             programStream = new ProgramStreamInspector(this, context);
         }
         return programStream;
     }
 
-    DhavInspector dhav(InspectionContext context) {
+    DhavInspector dhav() {
         if (dhav == null) {
             dhav = new DhavInspector(this, context);
         }
