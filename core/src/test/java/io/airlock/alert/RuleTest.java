@@ -23,7 +23,7 @@ class RuleTest {
     @Test
     void shouldFollowTheCatalogueIdScheme() {
         for (Rule rule : Rule.values()) {
-            assertThat(rule.id()).matches("(MED|RTSP|NET)-\\d\\d");
+            assertThat(rule.id()).matches("(MED|RTSP|NET)-\\d\\d|CVE-\\d{4}-\\d{4,}");
             assertThat(Rule.byId(rule.id())).isSameAs(rule);
         }
         assertThat(Rule.RTSP_01.severity()).isEqualTo(Severity.HIGH);
