@@ -75,7 +75,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         System.out.println("Findings appear below as they happen." + (durationSeconds > 0
                 ? " Stopping after " + durationSeconds + " s." : " Ctrl-C to stop."));
-        LiveRun.await(runtime, durationSeconds, camera, () -> {
+        LiveRun.await(durationSeconds, runtime, camera, () -> {
             Files.deleteIfExists(clip);
             Files.deleteIfExists(dir);
         });

@@ -7,6 +7,7 @@ import io.airlock.inspect.InputException;
 import io.airlock.inspect.InspectionResult;
 import io.airlock.inspect.OfflineInspection;
 import io.airlock.pipeline.WaitStrategies;
+import io.airlock.watch.WatchPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,7 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code airlock inspect FILE...}: bench-test recorded camera traffic and video files. */
@@ -29,6 +32,10 @@ import java.util.concurrent.Callable;
             "MPEG-2 Program Streams (GB/T 28181, Hikvision), Dahua DHAV, and mp4/mkv/ts containers. The format is",
             "recognised from the content, not the file name. Prints each stream's codec, size, frame rate, bitrate,",
             "GOP, SEI payload types and vendor fingerprint, then the findings grouped by rule.",
+            "",
+            "On captures it also watches the camera network: every flow a camera opens is classified by its payload",
+            "(vendor P2P, ISUP, GB/T 28181, RTMP, UPnP, discovery, DNS, TLS SNI, HTTP) and reported (NET-01..07),",
+            "as are attacks on cameras (CVE-...) and RTP sent to a host no RTSP client asked for (RTSP-01).",
             ""
         },
         footer = {
@@ -36,6 +43,7 @@ import java.util.concurrent.Callable;
             "Examples:",
             "  airlock inspect camera.pcap",
             "  airlock inspect --fail-on high --json recordings/*.dav > findings.jsonl",
+            "  airlock inspect --camera 10.1.0.20 --allow 10.1.0.1 --allow 10.1.0.53 camera-lan.pcapng",
             "",
             "Exit codes: 0 no finding at or above --fail-on, 1 such findings, 2 unreadable input or usage error.",
             "Damaged files are read as far as possible; what could not be read is counted in the report."
@@ -60,6 +68,16 @@ final class InspectCommand implements Callable<Integer> {
             description = "Show a progress bar on stderr when it is a terminal (default); --no-progress hides it.")
     boolean progress;
 
+    @Option(names = "--camera", paramLabel = "IP",
+            description = "Treat this address as a camera (repeatable). Without it, a host that serves RTSP or sends"
+                    + " RTP to an RTSP client is taken to be a camera.")
+    List<String> cameras = new ArrayList<>();
+
+    @Option(names = "--allow", paramLabel = "IP",
+            description = "An address cameras may reach: recorder, Airlock, NTP or DNS server (repeatable). Without"
+                    + " it, a camera's own RTSP clients are its only sanctioned peers.")
+    List<String> allowed = new ArrayList<>();
+
     @Option(names = "--ring-size", paramLabel = "N", defaultValue = "16384",
             description = "Pipeline ring capacity in packets, a power of two. Default: ${DEFAULT-VALUE}.")
     int ringSize;
@@ -71,7 +89,7 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Severity threshold = parseThreshold();
+        Severity threshold = Thresholds.parse(spec, failOn);
         if (Integer.bitCount(ringSize) != 1 || ringSize < 64 || ringSize > (1 << 24)) {
             throw new ParameterException(spec.commandLine(),
                     "--ring-size must be a power of two between 64 and 16777216, not " + ringSize);
@@ -83,7 +101,7 @@ final class InspectCommand implements Callable<Integer> {
         PrintStream out = System.out;
         PrintStream err = System.err;
         Report report = json ? new JsonReport(out) : new TextReport(out);
-        OfflineInspection inspection = new OfflineInspection(ringSize, waitStrategy);
+        OfflineInspection inspection = new OfflineInspection(ringSize, waitStrategy, watchPolicy());
         boolean unreadable = false;
         boolean failed = false;
         List<InspectionResult> results = new ArrayList<>();
@@ -122,15 +140,15 @@ final class InspectCommand implements Callable<Integer> {
         return failed ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
-    private Severity parseThreshold() {
-        if ("never".equalsIgnoreCase(failOn.trim())) {
-            return null;
+    private WatchPolicy watchPolicy() {
+        Map<String, String> named = new LinkedHashMap<>();
+        cameras.forEach(ip -> named.put(ip.trim(), null));
+        WatchPolicy policy = WatchPolicy.of(named, allowed, List.of());
+        List<String> bad = policy.invalidAddresses();
+        if (!bad.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--camera and --allow take IP addresses such as"
+                    + " 10.1.0.20 or fd00::20, not " + String.join(", ", bad));
         }
-        Severity s = Severity.parse(failOn);
-        if (s == null) {
-            throw new ParameterException(spec.commandLine(),
-                    "--fail-on must be info, low, medium, high or never, not '" + failOn + "'");
-        }
-        return s;
+        return policy;
     }
 }

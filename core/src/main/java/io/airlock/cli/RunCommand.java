@@ -42,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
         for (String url : runtime.urls()) {
             System.out.println("serving " + url);
         }
-        LiveRun.await(runtime, durationSeconds);
+        LiveRun.await(durationSeconds, runtime);
         return ExitCodes.OK;
     }
 }

@@ -1,5 +1,7 @@
 package io.airlock.watch;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -17,6 +19,7 @@ final class Cameras {
     private final AddressTable<CameraState> cameras = new AddressTable<>(MAX_CAMERAS);
     private final AddressTable<Boolean> sanctioned = new AddressTable<>(MAX_RTSP_CLIENTS);
     private final AddressTable<Boolean> rtspClients = new AddressTable<>(MAX_RTSP_CLIENTS);
+    private final List<AddressBlock> sanctionedBlocks = new ArrayList<>();
     private long refused;
 
     Cameras(WatchPolicy policy) {
@@ -29,10 +32,10 @@ final class Cameras {
             }
         }
         for (String ip : policy.sanctioned()) {
-            add(sanctioned, ip);
+            sanction(ip);
         }
         for (String ip : policy.timeAndNameServers()) {
-            add(sanctioned, ip);
+            sanction(ip);
         }
     }
 
@@ -46,6 +49,11 @@ final class Cameras {
     boolean sanctioned(CameraState camera, long hi, long lo) {
         if (sanctioned.contains(hi, lo)) {
             return true;
+        }
+        for (int i = 0; i < sanctionedBlocks.size(); i++) {
+            if (sanctionedBlocks.get(i).contains(hi, lo)) {
+                return true;
+            }
         }
         return policy.infersSanctioned() && camera.rtspClients.contains(hi, lo);
     }
@@ -95,10 +103,17 @@ final class Cameras {
         return camera;
     }
 
-    private static void add(AddressTable<Boolean> table, String ip) {
-        long[] a = IpKey.parse(ip);
+    private void sanction(String text) {
+        if (text.contains("/")) {
+            AddressBlock block = AddressBlock.parse(text);
+            if (block != null) {
+                sanctionedBlocks.add(block);
+            }
+            return;
+        }
+        long[] a = IpKey.parse(text);
         if (a != null) {
-            table.put(a[0], a[1], Boolean.TRUE);
+            sanctioned.put(a[0], a[1], Boolean.TRUE);
         }
     }
 }

@@ -33,7 +33,8 @@ public final class WatchPolicy {
 
     /**
      * @param cameras            camera address to display name (null name for none); empty to infer cameras
-     * @param sanctioned         addresses cameras may reach (Airlock, recorders); empty to infer them from RTSP
+     * @param sanctioned         addresses or blocks cameras may reach (Airlock, recorders); empty to infer them
+     *                           from RTSP
      * @param timeAndNameServers NTP and DNS servers cameras may reach in any case
      */
     public static WatchPolicy of(Map<String, String> cameras, List<String> sanctioned,
@@ -73,7 +74,7 @@ public final class WatchPolicy {
             }
         }
         for (String ip : sanctioned) {
-            if (IpKey.parse(ip) == null) {
+            if (AddressBlock.parse(ip) == null) {
                 bad.add(ip);
             }
         }

@@ -29,7 +29,8 @@ class WatchSmokeTest {
         try (OutputStream out = Files.newOutputStream(pcap); PcapWriter w = new PcapWriter(out)) {
             TcpConversation rtsp = new TcpConversation(w, "10.77.1.1", 40000, "10.77.1.10", 554, 1, 1000);
             rtsp.handshake(t).clientSends(t, "OPTIONS rtsp://10.77.1.10/ RTSP/1.0\r\nCSeq: 1\r\n\r\n".getBytes(StandardCharsets.US_ASCII))
-                    .serverSends(t, "RTSP/1.0 200 OK\r\nCSeq: 1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    .serverSends(t, "RTSP/1.0 200 OK\r\nCSeq: 1\r\n\r\n".getBytes(StandardCharsets.US_ASCII))
+                    .clientSends(t, "SETUP rtsp://10.77.1.10/1 RTSP/1.0\r\nCSeq: 2\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             byte[] rtp = new byte[100];
             rtp[0] = (byte) 0x80;
             rtp[1] = 96;
