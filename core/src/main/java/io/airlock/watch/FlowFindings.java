@@ -104,12 +104,14 @@ final class FlowFindings {
         }
         flow.raised |= bit;
         String attacker = IpKey.text(flow.clientHi, flow.clientLo);
+        String target = IpKey.text(flow.serverHi, flow.serverLo);
+        String camera = flow.camera != null ? flow.camera.describe() : target;
         Finding f = new Finding(cve, cve.severity(), identity(flow), nowNs, -1);
         ClassifiedEvidence evidence = describe(Verdict.HTTP_REQUEST, buf, off, len);
-        f.summary(cve.title() + " from " + attacker + " against camera " + flow.camera.describe()
+        f.summary(cve.title() + " from " + attacker + " against camera " + camera
                         + (evidence.summary().isEmpty() ? "" : ": " + evidence.summary()))
-                .detail("attacker", attacker).detail("camera", flow.camera.describe())
-                .detail("destination", flow.camera.ip + ":" + flow.serverPort);
+                .detail("attacker", attacker).detail("camera", camera)
+                .detail("destination", target + ":" + flow.serverPort);
         addEvidence(f, evidence);
         counters(f, flow);
         table.add(flow, f);

@@ -126,6 +126,7 @@ final class WatchFlowTable {
         f.bytesFromServer = 0;
         f.verdict = io.airlock.classify.Verdict.UNKNOWN;
         f.classifiedByPayload = false;
+        f.decided = false;
         f.evidence = null;
         f.dnsName = null;
         return f;

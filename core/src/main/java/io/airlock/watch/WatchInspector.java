@@ -61,7 +61,7 @@ public final class WatchInspector implements EventHandler<PacketEvent> {
             nowNs = event.timestampNs();
             sweepIfDue();
         } else if (kind == PacketKind.END_OF_STREAM) {
-            flows.forEach(findings::refresh);
+            flows.forEach(this::ended);
         }
     }
 
@@ -174,9 +174,11 @@ public final class WatchInspector implements EventHandler<PacketEvent> {
             if (len > 0) {
                 flow.verdict = PayloadClassifier.classify(protocol, srcPort, dstPort, buf, off, len);
                 flow.classifiedByPayload = true;
+                flow.decided = true;
                 flow.evidence = findings.describe(flow.verdict, buf, off, len);
-            } else if (flow.verdict == Verdict.UNKNOWN && fromClient) {
+            } else if (protocol == Flow.PROTO_UDP || gaveUp(flow, fromClient)) {
                 flow.verdict = PayloadClassifier.portHint(protocol, flow.serverPort);
+                flow.decided = true;
             }
         }
         if (len > 0) {
@@ -185,7 +187,8 @@ public final class WatchInspector implements EventHandler<PacketEvent> {
                     || flow.verdict == Verdict.DNS)) {
                 dns.onDatagram(flow, fromClient, buf, off, len, nowNs);
             }
-            if (protocol == Flow.PROTO_TCP && fromClient && flow.camera != null && !flow.cameraIsClient
+            // Whoever receives an exploit for a camera flaw is taken for a camera, known or not.
+            if (protocol == Flow.PROTO_TCP && fromClient && (flow.camera == null || !flow.cameraIsClient)
                     && flow.packetsFromClient <= CVE_SEGMENTS) {
                 Rule cve = CveMatcher.match(buf, off, len);
                 if (cve != null) {
@@ -194,6 +197,15 @@ public final class WatchInspector implements EventHandler<PacketEvent> {
             }
         }
         evaluate(flow, buf, off, len);
+    }
+
+    /**
+     * A TCP flow is judged on its first payload, so that a connection is reported once, for what it carried. One
+     * that never carries any is judged by its port when it is refused or closed, or when its SYN is sent again for
+     * want of an answer.
+     */
+    private boolean gaveUp(WatchedFlow flow, boolean fromClient) {
+        return decoder.rst() || decoder.fin() || fromClient && decoder.syn() && flow.packetsFromClient > 1;
     }
 
     /** Camera inference from RTSP and RTP, and the SETUP that makes later RTP elsewhere a redirection. */
@@ -225,7 +237,7 @@ public final class WatchInspector implements EventHandler<PacketEvent> {
 
     private void evaluate(WatchedFlow flow, ByteBuf buf, int off, int len) {
         CameraState camera = flow.camera;
-        if (camera == null || !flow.cameraIsClient) {
+        if (camera == null || !flow.cameraIsClient || !flow.decided) {
             return;
         }
         if (flow.protocol == Flow.PROTO_UDP && flow.clientPort == DHCP_CLIENT_PORT
@@ -271,8 +283,18 @@ public final class WatchInspector implements EventHandler<PacketEvent> {
         nextSweepNs = nowNs + SWEEP_INTERVAL_NS;
     }
 
-    private void expired(WatchedFlow flow) {
+    /** The capture ended or the flow went idle: a connection still waiting for payload is judged as it stands. */
+    private void ended(WatchedFlow flow) {
+        if (!flow.decided) {
+            flow.verdict = PayloadClassifier.portHint(flow.protocol, flow.serverPort);
+            flow.decided = true;
+            evaluate(flow, null, 0, 0);
+        }
         findings.refresh(flow);
+    }
+
+    private void expired(WatchedFlow flow) {
+        ended(flow);
         if (flow.camera != null) {
             flow.camera.flows--;
         }

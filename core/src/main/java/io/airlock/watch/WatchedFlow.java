@@ -33,6 +33,8 @@ final class WatchedFlow {
     Verdict verdict = Verdict.UNKNOWN;
     /** The verdict came from payload bytes, not from a bare connection attempt. */
     boolean classifiedByPayload;
+    /** The flow has been judged: its first payload was seen, or it is clear none is coming. */
+    boolean decided;
     ClassifiedEvidence evidence;
     String dnsName;
     /** Bit per rule ordinal: rules already raised on this flow. */
