@@ -88,6 +88,14 @@ public final class SipMessage {
         return i < 0 ? null : head.text(head.valueStart(i), head.valueEnd(i));
     }
 
+    public int requestUriOffset() {
+        return head.tokenStart(1);
+    }
+
+    public int requestUriLength() {
+        return head.tokenEnd(1) - head.tokenStart(1);
+    }
+
     /** User part of the From URI ({@code sip:user@host}), without any password; null when there is none. */
     public String fromUser() {
         return headerUser("From", "f");
