@@ -90,6 +90,7 @@ final class RedactedPayload {
             }
             if (secret[i]) {
                 if (i == from || !secret[i - 1]) {
+                    space = appendSpace(sb, space);
                     sb.append(REDACTED);
                 }
                 continue;
@@ -102,13 +103,17 @@ final class RedactedPayload {
             if (c < 0x20 || c >= 0x7F) {
                 continue;
             }
-            if (space) {
-                sb.append(' ');
-                space = false;
-            }
+            space = appendSpace(sb, space);
             sb.append((char) c);
         }
         return sb.toString();
+    }
+
+    private static boolean appendSpace(StringBuilder sb, boolean space) {
+        if (space) {
+            sb.append(' ');
+        }
+        return false;
     }
 
     private void maskSecrets() {

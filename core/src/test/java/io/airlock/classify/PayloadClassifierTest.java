@@ -197,6 +197,31 @@ class PayloadClassifierTest {
         assertThat(PayloadClassifier.classifyFrame(0x8033, other, 0, 3)).isEqualTo(Verdict.UNKNOWN);
     }
 
+    @Test
+    void shouldNotAllocateWhileClassifying() {
+        byte[][] mix = {SamplePayloads.rtpPacket(96, 1, 1, 1, new byte[1200]), SamplePayloads.dnsQuery("a.ys7.com"),
+            SamplePayloads.sipRegisterGb28181(), SamplePayloads.upnpAddPortMapping(), SamplePayloads.onvifProbe(),
+            SamplePayloads.tlsClientHello("x.example"), SamplePayloads.dhipDiscovery()};
+        ByteBuf[] bufs = new ByteBuf[mix.length];
+        for (int i = 0; i < mix.length; i++) {
+            bufs[i] = Unpooled.wrappedBuffer(mix[i]);
+        }
+        long before = 0;
+        for (int i = -1000; i < 10_000; i++) {
+            if (i == 0) {
+                before = allocated();
+            }
+            int k = Math.floorMod(i, mix.length);
+            PayloadClassifier.classify(k == 5 ? PROTO_TCP : PROTO_UDP, 40000, 50000, bufs[k], 0, mix[k].length);
+        }
+        assertThat(allocated() - before).isLessThan(10_000);
+    }
+
+    static long allocated() {
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getCurrentThreadAllocatedBytes();
+    }
+
     static Verdict classify(int protocol, int srcPort, int dstPort, byte[] payload) {
         return PayloadClassifier.classify(protocol, srcPort, dstPort, Unpooled.wrappedBuffer(payload), 0,
                 payload.length);
