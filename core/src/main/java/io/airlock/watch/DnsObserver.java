@@ -59,6 +59,10 @@ final class DnsObserver {
         }
     }
 
+    private static boolean isAddress(DnsRecord r) {
+        return r.type() == DnsMessage.TYPE_A || r.type() == DnsMessage.TYPE_AAAA;
+    }
+
     /** Maps each answered address to the name the camera asked for (not the CNAME target it ended at). */
     private void answers(CameraState camera) {
         name.setLength(0);
@@ -68,7 +72,7 @@ final class DnsObserver {
         String asked = null;
         int n = Math.min(message.answerCount(), MAX_ANSWERS);
         for (int i = 0; i < n; i++) {
-            if (!message.answer(i, record) || !record.isAddress()) {
+            if (!message.answer(i, record) || !isAddress(record)) {
                 continue;
             }
             if (asked == null) {
