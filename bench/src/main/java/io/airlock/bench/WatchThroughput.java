@@ -62,6 +62,9 @@ public final class WatchThroughput {
             CaptureRecord record = new CaptureRecord();
             long frames = 0;
             long bytes = 0;
+            com.sun.management.ThreadMXBean threads =
+                    (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long allocated = threads.getCurrentThreadAllocatedBytes();
             long start = System.nanoTime();
             try (CaptureFileReader reader = CaptureFileReader.open(pcap)) {
                 while (reader.next(record)) {
@@ -75,10 +78,11 @@ public final class WatchThroughput {
             event.set(PacketKind.END_OF_STREAM, null, 0, 0, false);
             watch.onEvent(event, frames, true);
             double seconds = (System.nanoTime() - start) / 1e9;
+            double perFrame = (double) (threads.getCurrentThreadAllocatedBytes() - allocated) / frames;
             System.out.printf(Locale.ROOT, "run %d: %,d frames, %.2f s, %.2f Gbit/s, %.2f Mpps, %.0f ns/frame, "
-                            + "%,d flows created, %,d cameras, %,d findings, GC %d%n", run, frames, seconds,
-                    bytes * 8 / seconds / 1e9, frames / seconds / 1e6, seconds * 1e9 / frames,
-                    watch.counters().flowsCreated(), watch.counters().cameras(), table.findings().size(),
+                            + "%.1f B allocated/frame, %,d flows created, %,d cameras, %,d findings, GC %d%n", run,
+                    frames, seconds, bytes * 8 / seconds / 1e9, frames / seconds / 1e6, seconds * 1e9 / frames,
+                    perFrame, watch.counters().flowsCreated(), watch.counters().cameras(), table.findings().size(),
                     gcCount() - gc);
         }
     }
