@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
             "recorder.",
             ""
         },
-        subcommands = {DemoCommand.class, RunCommand.class, InspectCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, WatchCommand.class, InspectCommand.class,
             ValidateCommand.class, CameraSimCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",

@@ -1,5 +1,6 @@
 package io.airlock.cli;
 
+import io.airlock.capture.CaptureException;
 import io.airlock.config.ConfigLoader;
 import io.airlock.config.ConfigResult;
 import io.airlock.proxy.ProxyRuntime;
@@ -38,11 +39,22 @@ final class RunCommand implements Callable<Integer> {
             System.err.println(result.describe());
             return ExitCodes.INPUT_OR_USAGE;
         }
-        ProxyRuntime runtime = ProxyRuntime.start(result.config(), new ConsoleFindings(System.out), System.err);
+        ConsoleFindings findings = new ConsoleFindings(System.out);
+        ProxyRuntime runtime = ProxyRuntime.start(result.config(), findings, System.err);
         for (String url : runtime.urls()) {
             System.out.println("serving " + url);
         }
-        LiveRun.await(durationSeconds, runtime);
+        AutoCloseable watch = () -> { };
+        if (result.config().watch().enabled()) {
+            try {
+                watch = CameraNetworkWatch.start(result.config(), findings);
+            } catch (CaptureException e) {
+                System.err.println("airlock: " + e.getMessage());
+                runtime.close();
+                return ExitCodes.INPUT_OR_USAGE;
+            }
+        }
+        LiveRun.await(durationSeconds, runtime, watch);
         return ExitCodes.OK;
     }
 }
