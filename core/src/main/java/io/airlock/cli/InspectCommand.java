@@ -7,8 +7,8 @@ import io.airlock.inspect.InputException;
 import io.airlock.inspect.InspectionResult;
 import io.airlock.inspect.OfflineInspection;
 import io.airlock.pipeline.WaitStrategies;
-import io.airlock.watch.WatchPolicy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
@@ -18,9 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code airlock inspect FILE...}: bench-test recorded camera traffic and video files. */
@@ -68,15 +66,8 @@ final class InspectCommand implements Callable<Integer> {
             description = "Show a progress bar on stderr when it is a terminal (default); --no-progress hides it.")
     boolean progress;
 
-    @Option(names = "--camera", paramLabel = "IP",
-            description = "Treat this address as a camera (repeatable). Without it, a host that serves RTSP or sends"
-                    + " RTP to an RTSP client is taken to be a camera.")
-    List<String> cameras = new ArrayList<>();
-
-    @Option(names = "--allow", paramLabel = "IP",
-            description = "An address cameras may reach: recorder, Airlock, NTP or DNS server (repeatable). Without"
-                    + " it, a camera's own RTSP clients are its only sanctioned peers.")
-    List<String> allowed = new ArrayList<>();
+    @Mixin
+    WatchPolicyOptions watchPolicy = new WatchPolicyOptions();
 
     @Option(names = "--ring-size", paramLabel = "N", defaultValue = "16384",
             description = "Pipeline ring capacity in packets, a power of two. Default: ${DEFAULT-VALUE}.")
@@ -101,7 +92,7 @@ final class InspectCommand implements Callable<Integer> {
         PrintStream out = System.out;
         PrintStream err = System.err;
         Report report = json ? new JsonReport(out) : new TextReport(out);
-        OfflineInspection inspection = new OfflineInspection(ringSize, waitStrategy, watchPolicy());
+        OfflineInspection inspection = new OfflineInspection(ringSize, waitStrategy, watchPolicy.policy(spec));
         boolean unreadable = false;
         boolean failed = false;
         List<InspectionResult> results = new ArrayList<>();
@@ -138,17 +129,5 @@ final class InspectCommand implements Callable<Integer> {
             return ExitCodes.INPUT_OR_USAGE;
         }
         return failed ? ExitCodes.FINDINGS : ExitCodes.OK;
-    }
-
-    private WatchPolicy watchPolicy() {
-        Map<String, String> named = new LinkedHashMap<>();
-        cameras.forEach(ip -> named.put(ip.trim(), null));
-        WatchPolicy policy = WatchPolicy.of(named, allowed, List.of());
-        List<String> bad = policy.invalidAddresses();
-        if (!bad.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--camera and --allow take IP addresses such as"
-                    + " 10.1.0.20 or fd00::20, not " + String.join(", ", bad));
-        }
-        return policy;
     }
 }

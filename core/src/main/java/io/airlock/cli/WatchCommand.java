@@ -18,6 +18,7 @@ import io.airlock.watch.WatchPolicy;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -27,9 +28,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code airlock watch}: capture on the camera network and report every flow a camera should not have. */
@@ -68,13 +67,8 @@ final class WatchCommand implements Callable<Integer> {
             description = "Take cameras, recorders, NTP/DNS servers and the interface from this configuration.")
     Path config;
 
-    @Option(names = "--camera", paramLabel = "IP", description = "A camera's address (repeatable); without it"
-            + " cameras are inferred: hosts that serve RTSP or send RTP to an RTSP client.")
-    List<String> cameras = new ArrayList<>();
-
-    @Option(names = "--allow", paramLabel = "IP[/LEN]", description = "An address or block cameras may reach"
-            + " (repeatable): recorder, Airlock, NTP, DNS. Without it, a camera's RTSP clients are its peers.")
-    List<String> allowed = new ArrayList<>();
+    @Mixin
+    WatchPolicyOptions watchPolicy = new WatchPolicyOptions();
 
     @Option(names = "--filter", paramLabel = "BPF",
             description = "A BPF filter (pcap-filter(7)) applied in the kernel, e.g. 'not port 22'.")
@@ -118,7 +112,7 @@ final class WatchCommand implements Callable<Integer> {
             }
             policy = WatchPolicies.fromConfig(c, interfaceName, warnings);
         } else {
-            policy = commandLinePolicy();
+            policy = watchPolicy.policy(spec);
         }
         if (interfaceName == null) {
             throw new ParameterException(spec.commandLine(), "say which interface faces the cameras: -i IF, or"
@@ -154,17 +148,6 @@ final class WatchCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
-    }
-
-    private WatchPolicy commandLinePolicy() {
-        Map<String, String> named = new LinkedHashMap<>();
-        cameras.forEach(ip -> named.put(ip.trim(), null));
-        WatchPolicy policy = WatchPolicy.of(named, allowed, List.of());
-        if (!policy.invalidAddresses().isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--camera and --allow take IP addresses (or blocks for"
-                    + " --allow) such as 10.1.0.20 or 10.1.0.0/24, not " + String.join(", ", policy.invalidAddresses()));
-        }
-        return policy;
     }
 
     private static void summary(LiveWatch watch) {
