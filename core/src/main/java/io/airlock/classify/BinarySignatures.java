@@ -41,12 +41,15 @@ final class BinarySignatures {
     private BinarySignatures() {
     }
 
-    /** RFC 3550 §5.1 RTP with V=2 already checked: a usable payload type and a header that fits. */
-    static Verdict rtp(ByteBuf b, int off, int len) {
-        if (len < 12 || !SANE_PAYLOAD_TYPE[b.getUnsignedByte(off + 1) & 0x7F]) {
+    /**
+     * RFC 3550 §5.1 RTP, given its first 32-bit word (V=2 already checked): a usable payload type and a header that
+     * fits; RTP_PS when the payload starts with an MPEG-2 PS pack header.
+     */
+    static Verdict rtp(ByteBuf b, int off, int len, int word0) {
+        if (len < 12 || !SANE_PAYLOAD_TYPE[(word0 >>> 16) & 0x7F]) {
             return null;
         }
-        int b0 = b.getUnsignedByte(off);
+        int b0 = word0 >>> 24;
         int header = 12 + 4 * (b0 & 0x0F);
         if ((b0 & 0x10) != 0) {
             if (header + 4 > len) {
@@ -65,10 +68,13 @@ final class BinarySignatures {
         return ps ? Verdict.RTP_PS : Verdict.RTP;
     }
 
-    /** RFC 3550 §6.4: a compound whose first packet is types 200-206 and whose packet lengths add up exactly. */
-    static boolean rtcp(ByteBuf b, int off, int len) {
-        int pt = len < 4 ? 0 : b.getUnsignedByte(off + 1);
-        if (pt < 200 || pt > 206) {
+    /**
+     * RFC 3550 §6.4, given the first 32-bit word: a compound whose first packet is types 200-206 and whose packet
+     * lengths add up exactly.
+     */
+    static boolean rtcp(ByteBuf b, int off, int len, int word0) {
+        int pt = (word0 >>> 16) & 0xFF;
+        if (len < 4 || pt < 200 || pt > 206) {
             return false;
         }
         int p = off;
@@ -251,6 +257,6 @@ final class BinarySignatures {
         if (len < 14 || b.getUnsignedShort(off) < 12 || b.getUnsignedByte(off + 2) >>> 6 != 2) {
             return null;
         }
-        return rtp(b, off + 2, Math.min(len - 2, b.getUnsignedShort(off)));
+        return rtp(b, off + 2, Math.min(len - 2, b.getUnsignedShort(off)), b.getInt(off + 2));
     }
 }

@@ -75,7 +75,9 @@ public final class Evidence {
                 return method == null ? null : v.label() + " " + method;
             }
             case DAHUA_DVRIP:
-                d.put("command", "0x" + Integer.toHexString(b.getUnsignedByte(0)));
+                if (n > 0) {
+                    d.put("command", "0x" + Integer.toHexString(b.getUnsignedByte(0)));
+                }
                 return null;
             case XIONGMAI_SOFIA, XIONGMAI_DISCOVERY:
                 if (n >= BinarySignatures.SOFIA_HEADER_LENGTH && b.getUnsignedByte(0) == 0xFF) {
@@ -89,11 +91,15 @@ public final class Evidence {
                 }
                 return null;
             case RTCP:
-                d.put("packet_type", Integer.toString(b.getUnsignedByte(1)));
+                if (n >= 2) {
+                    d.put("packet_type", Integer.toString(b.getUnsignedByte(1)));
+                }
                 return null;
             case NTP:
-                d.put("version", Integer.toString((b.getUnsignedByte(0) >>> 3) & 7));
-                d.put("mode", Integer.toString(b.getUnsignedByte(0) & 7));
+                if (n > 0) {
+                    d.put("version", Integer.toString((b.getUnsignedByte(0) >>> 3) & 7));
+                    d.put("mode", Integer.toString(b.getUnsignedByte(0) & 7));
+                }
                 return null;
             case RTSP: {
                 int lf = Ascii.lineEnd(b, 0, n);

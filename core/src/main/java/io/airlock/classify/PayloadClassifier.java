@@ -81,23 +81,24 @@ public final class PayloadClassifier {
         int b0 = b.getUnsignedByte(off);
         boolean dnsPort = isPort(srcPort, dstPort, DNS_PORT) || isPort(srcPort, dstPort, MDNS_PORT);
         boolean ntpPort = isPort(srcPort, dstPort, NTP_PORT);
-        if (b0 >>> 6 == 2) {
+        if (b0 >>> 6 == 2 && len >= 4) {
             if (dnsPort && BinarySignatures.dns(b, off, len)) {
                 return Verdict.DNS;
             }
             if (ntpPort && BinarySignatures.ntp(b, off, len, true)) {
                 return Verdict.NTP;
             }
+            int word0 = b.getInt(off);
             if ((b0 == 0xA3 || b0 == 0xB3) && BinarySignatures.dahuaDiscoveryV1(b, off, len)) {
                 return Verdict.DAHUA_DISCOVERY_V1;
             }
-            if (b0 == 0x80 && BinarySignatures.srtHandshake(b, off, len)) {
+            if (word0 == 0x8000_0000 && BinarySignatures.srtHandshake(b, off, len)) {
                 return Verdict.SRT;
             }
-            if (BinarySignatures.rtcp(b, off, len)) {
+            if (BinarySignatures.rtcp(b, off, len, word0)) {
                 return Verdict.RTCP;
             }
-            Verdict rtp = BinarySignatures.rtp(b, off, len);
+            Verdict rtp = BinarySignatures.rtp(b, off, len, word0);
             if (rtp != null) {
                 return rtp;
             }

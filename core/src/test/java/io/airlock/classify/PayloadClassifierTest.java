@@ -25,8 +25,8 @@ class PayloadClassifierTest {
                 Arguments.of("stunBindingRequest", SamplePayloads.stunBindingRequest(), PROTO_UDP, 6000, Verdict.STUN),
                 Arguments.of("srtHandshake", SamplePayloads.srtHandshake(), PROTO_UDP, 6000, Verdict.SRT),
                 Arguments.of("rtmpC0C1", SamplePayloads.rtmpC0C1(), PROTO_TCP, 1935, Verdict.RTMP_HANDSHAKE),
-                Arguments.of("sipRegister", SamplePayloads.sipRegisterGb28181(), PROTO_UDP, 5060, Verdict.SIP_REGISTER),
-                Arguments.of("sipRegisterTcp", SamplePayloads.sipRegisterGb28181(), PROTO_TCP, 5060,
+                Arguments.of("sipRegisterGb28181", SamplePayloads.sipRegisterGb28181(), PROTO_UDP, 5060, Verdict.SIP_REGISTER),
+                Arguments.of("sipRegisterGb28181 over TCP", SamplePayloads.sipRegisterGb28181(), PROTO_TCP, 5060,
                         Verdict.SIP_REGISTER),
                 Arguments.of("sipInvite", SamplePayloads.sipInvite(), PROTO_UDP, 5060, Verdict.SIP_INVITE),
                 Arguments.of("sadpProbe", SamplePayloads.sadpProbe(), PROTO_UDP, 37020, Verdict.HIK_SADP),
@@ -75,6 +75,18 @@ class PayloadClassifierTest {
         assertThat(classify(protocol, 50000, port, payload)).as(name).isEqualTo(expected);
         // By bytes, not by port: the same payload on an unrelated port gets the same verdict.
         assertThat(classify(protocol, 50000, 40404, payload)).as(name + " on another port").isEqualTo(expected);
+    }
+
+    @Test
+    void shouldCoverEverySamplePayload() {
+        java.util.Set<String> covered = new java.util.HashSet<>();
+        samples().forEach(a -> covered.add(((String) a.get()[0]).split(" ")[0]));
+        covered.add("sadpL2Frame"); // a layer-2 frame: shouldReadSadpLayer2FramesByEtherType
+        for (java.lang.reflect.Method m : SamplePayloads.class.getDeclaredMethods()) {
+            if (java.lang.reflect.Modifier.isPublic(m.getModifiers()) && m.getReturnType() == byte[].class) {
+                assertThat(covered).as("SamplePayloads.%s has an expected verdict", m.getName()).contains(m.getName());
+            }
+        }
     }
 
     @Test
