@@ -26,10 +26,15 @@ final class PhoneHomeTraffic {
     }
 
     static List<Case> cases() {
+        return cases(RESOLVER);
+    }
+
+    /** The cases, with the sanctioned resolver the DNS lookup goes to. */
+    static List<Case> cases(String resolver) {
         return List.of(
                 new Case("Dahua PTCP", Rule.NET_02, false, P2P_CLOUD, 8800, SamplePayloads.dahuaPtcp()),
                 new Case("Dahua DHGET", Rule.NET_02, false, P2P_CLOUD, 8801, SamplePayloads.dahuaDhget()),
-                new Case("DNS for a vendor cloud", Rule.NET_03, false, RESOLVER, 53,
+                new Case("DNS for a vendor cloud", Rule.NET_03, false, resolver, 53,
                         SamplePayloads.dnsQuery("dev.hik-connect.com")),
                 new Case("RTMP push", Rule.NET_04, true, CLOUD, 1935, SamplePayloads.rtmpC0C1()),
                 new Case("GB/T 28181 SIP REGISTER", Rule.NET_04, false, CLOUD, 5060,
@@ -59,6 +64,11 @@ final class PhoneHomeTraffic {
                 new Case("CVE-2021-33044", Rule.CVE_2021_33044, true, CAMERA, 82, SamplePayloads.cve202133044()),
                 new Case("CVE-2021-33045", Rule.CVE_2021_33045, true, CAMERA, 83, SamplePayloads.cve202133045()),
                 new Case("CVE-2018-9995", Rule.CVE_2018_9995, true, CAMERA, 84, SamplePayloads.cve20189995()));
+    }
+
+    /** The TCP ports a host must listen on for {@code cases} to deliver their payloads. */
+    static int[] listeningPorts(List<Case> cases) {
+        return cases.stream().filter(c -> c.tcp() && c.payload().length > 0).mapToInt(Case::port).toArray();
     }
 
     private PhoneHomeTraffic() {
