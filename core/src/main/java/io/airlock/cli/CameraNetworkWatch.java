@@ -16,6 +16,9 @@ import java.util.List;
 /** Starts the watch a configuration asks for ({@code watch.interface}), for {@code airlock run}. */
 final class CameraNetworkWatch {
 
+    /** About half a second of 1 Gbit/s. */
+    static final int KERNEL_BUFFER_BYTES = 64 * 1024 * 1024;
+
     private CameraNetworkWatch() {
     }
 
@@ -32,8 +35,10 @@ final class CameraNetworkWatch {
     /** The watch on {@code interfaceName} with the bounds of {@code s} and the given capture choices. */
     static LiveWatch start(WatchSettings s, String interfaceName, String bpfFilter, boolean promiscuous, int snaplen,
                            WatchPolicy policy, FindingSink sink) throws CaptureException {
-        LiveCaptureOptions options = new LiveCaptureOptions(interfaceName, snaplen, promiscuous,
-                LiveCaptureOptions.DEFAULT_BUFFER_BYTES, bpfFilter, LiveCaptureOptions.DEFAULT_TIMEOUT_MILLIS, true);
+        // Findings need no sub-millisecond latency: let the kernel deliver in blocks (fewer wake-ups) and give it
+        // room to ride out a stall of the watch thread at line rate.
+        LiveCaptureOptions options = new LiveCaptureOptions(interfaceName, snaplen, promiscuous, KERNEL_BUFFER_BYTES,
+                bpfFilter, LiveCaptureOptions.DEFAULT_TIMEOUT_MILLIS, false);
         return LiveWatch.start(options, new WatchConfig(policy, s.maxFlows(), s.maxFlowsPerCamera(), s.flowIdle()),
                 sink);
     }
