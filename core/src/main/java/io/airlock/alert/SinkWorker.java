@@ -214,7 +214,8 @@ public final class SinkWorker {
                 Finding f = queue.poll();
                 if (f == null) {
                     sync();
-                    if (closing) {
+                    // Offers made before close() are visible once closing is: look again before leaving.
+                    if (closing && queue.isEmpty()) {
                         break;
                     }
                     park();
