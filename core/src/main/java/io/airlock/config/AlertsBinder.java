@@ -42,7 +42,7 @@ final class AlertsBinder {
 
     /** The section; relative paths resolve against {@code baseDir} (null: only absolute paths). */
     static AlertsConfig bind(YamlNode node, Path baseDir, Problems problems) {
-        if (node instanceof YamlNode.Scalar s && s.empty()) {
+        if (!present(node)) {
             return AlertsConfig.NONE;
         }
         AlertsBinder b = new AlertsBinder(baseDir, problems);
@@ -52,8 +52,9 @@ final class AlertsBinder {
         return new AlertsConfig(file, syslog);
     }
 
+    /** Whether a section is there: {@code alerts:} or {@code file:} with nothing after it is not. */
     private static boolean present(YamlNode n) {
-        return n != null && !(n instanceof YamlNode.Scalar s && s.empty());
+        return n != null && !(n instanceof YamlNode.Scalar s && !s.alias() && (s.empty() || s.text().isBlank()));
     }
 
     private JsonLinesSettings file(YamlNode node) {
