@@ -5,17 +5,14 @@ import org.slf4j.Logger;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The thread behind an alert sink: a bounded queue that callers offer to without ever waiting, and one thread that
- * hands each finding to an {@link Output}. A failed write is retried, the same finding first, after a capped
- * exponential backoff; meanwhile new findings fill the queue and, when it is full, are dropped and counted. A failure
- * is logged once when it starts and once when writing works again, so a dead SIEM cannot flood the log.
+ * The thread behind an alert sink: a bounded {@link FindingQueue} that callers offer to without ever waiting, and one
+ * thread that hands each finding to an {@link Output}. A failed write is retried, the same finding first, after a
+ * capped exponential backoff; meanwhile new findings fill the queue and, when it is full, are dropped and counted. A
+ * failure is logged once when it starts and once when writing works again, so a dead SIEM cannot flood the log.
  */
 public final class SinkWorker {
 
@@ -47,26 +44,19 @@ public final class SinkWorker {
     private final String name;
     private final Output output;
     private final Logger log;
-    private final int capacity;
     private final long minBackoffNs;
     private final long maxBackoffNs;
-    private final Queue<Finding> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger size = new AtomicInteger();
-    private final AtomicLong accepted = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
+    private final FindingQueue queue;
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final Object progress = new Object();
     private final Thread thread;
-    private volatile boolean idle;
-    private volatile boolean closing;
     private volatile long closeDeadlineNs;
     private volatile long flushTarget;
     /** Findings taken off the queue and handled (written or given up), and how many of those have been synced. */
     private long handled;
     private long synced;
     private boolean dirty;
-    private boolean failing;
     private long failuresInRow;
 
     /**
@@ -75,11 +65,8 @@ public final class SinkWorker {
      */
     public SinkWorker(String name, int capacity, Output output, Logger log, Duration minBackoff,
                       Duration maxBackoff) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("queue capacity must be at least 1: " + capacity);
-        }
         this.name = name;
-        this.capacity = capacity;
+        this.queue = new FindingQueue(capacity);
         this.output = output;
         this.log = log;
         this.minBackoffNs = minBackoff.toNanos();
@@ -91,21 +78,7 @@ public final class SinkWorker {
 
     /** Queues {@code finding}; when the queue is full or the sink is closing, drops and counts it. Never waits. */
     public boolean offer(Finding finding) {
-        if (closing) {
-            dropped.incrementAndGet();
-            return false;
-        }
-        if (size.incrementAndGet() > capacity) {
-            size.decrementAndGet();
-            dropped.incrementAndGet();
-            return false;
-        }
-        queue.offer(finding);
-        accepted.incrementAndGet();
-        if (idle) {
-            LockSupport.unpark(thread);
-        }
-        return true;
+        return queue.offer(finding);
     }
 
     /** Findings written. */
@@ -115,7 +88,7 @@ public final class SinkWorker {
 
     /** Findings never written: the queue was full, or the sink closed before it could write them. */
     public long dropped() {
-        return dropped.get();
+        return queue.dropped();
     }
 
     /** Failed writes and syncs (each attempt counts). */
@@ -125,7 +98,7 @@ public final class SinkWorker {
 
     /** Findings waiting now. */
     public int queued() {
-        return Math.max(0, Math.min(capacity, size.get()));
+        return queue.size();
     }
 
     /**
@@ -134,54 +107,12 @@ public final class SinkWorker {
      * @return whether that happened within {@code timeout}
      */
     public boolean flush(Duration timeout) {
-        long target = accepted.get();
+        long target = queue.accepted();
         if (target > flushTarget) {
             flushTarget = target;
         }
         LockSupport.unpark(thread);
-        return awaitSynced(target, System.nanoTime() + timeout.toNanos());
-    }
-
-    /**
-     * Stops taking findings, writes and syncs what is queued, and closes the output. Past {@code timeout} the output is
-     * aborted and what is left is counted as dropped.
-     *
-     * @return whether everything queued was written in time
-     */
-    public boolean close(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long droppedBefore = dropped.get();
-        if (!closing) {
-            closeDeadlineNs = deadline;
-            closing = true;
-        }
-        LockSupport.unpark(thread);
-        boolean done = join(Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
-        if (!done) {
-            output.abort();
-            thread.interrupt();
-            done = join(ABORT_GRACE_MS);
-        }
-        if (done) {
-            // An offer that raced the worker's last look at the queue.
-            while (queue.poll() != null) {
-                size.decrementAndGet();
-                dropped.incrementAndGet();
-            }
-        }
-        return done && dropped.get() == droppedBefore;
-    }
-
-    private boolean join(long millis) {
-        try {
-            thread.join(Math.max(1, millis));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return !thread.isAlive();
-    }
-
-    private boolean awaitSynced(long target, long deadlineNs) {
+        long deadlineNs = System.nanoTime() + timeout.toNanos();
         synchronized (progress) {
             while (synced < target && thread.isAlive()) {
                 long waitMs = (deadlineNs - System.nanoTime()) / 1_000_000;
@@ -199,6 +130,42 @@ public final class SinkWorker {
         }
     }
 
+    /**
+     * Stops taking findings, writes and syncs what is queued, and closes the output. Past {@code timeout} the output is
+     * aborted and what is left is counted as dropped.
+     *
+     * @return whether everything queued was written in time
+     */
+    public boolean close(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long droppedBefore = queue.dropped();
+        if (!queue.closed()) {
+            closeDeadlineNs = deadline;
+            queue.close();
+        }
+        LockSupport.unpark(thread);
+        boolean done = join(Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
+        if (!done) {
+            output.abort();
+            thread.interrupt();
+            done = join(ABORT_GRACE_MS);
+        }
+        if (done) {
+            // An offer that raced the worker's last look at the queue.
+            queue.dropAll();
+        }
+        return done && queue.dropped() == droppedBefore;
+    }
+
+    private boolean join(long millis) {
+        try {
+            thread.join(Math.max(1, millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
+    }
+
     private void run() {
         try {
             try {
@@ -206,28 +173,25 @@ public final class SinkWorker {
             } catch (IOException | RuntimeException e) {
                 failed(e);
             }
-            while (true) {
-                if (closing && System.nanoTime() - closeDeadlineNs > 0) {
-                    dropRemaining();
-                    break;
-                }
+            while (!pastCloseDeadline()) {
                 Finding f = queue.poll();
-                if (f == null) {
-                    sync();
+                if (f != null) {
+                    deliver(f);
+                    handled++;
+                    if (handled >= flushTarget && synced < flushTarget) {
+                        sync();
+                    }
+                } else if (sync()) {
                     // Offers made before close() are visible once closing is: look again before leaving.
-                    if (closing && queue.isEmpty()) {
+                    if (queue.closed() && queue.isEmpty()) {
                         break;
                     }
-                    park();
-                    continue;
-                }
-                size.decrementAndGet();
-                deliver(f);
-                handled++;
-                if (handled >= flushTarget && synced < flushTarget) {
-                    sync();
+                    queue.idle(IDLE_PARK_NS, !queue.closed() && flushTarget <= synced);
+                } else if (!backoff()) {
+                    break;
                 }
             }
+            handled += queue.dropAll();
         } finally {
             try {
                 output.close();
@@ -235,17 +199,14 @@ public final class SinkWorker {
                 log.warn("{}: closing failed ({})", name, describe(e));
             }
             synchronized (progress) {
+                synced = handled;
                 progress.notifyAll();
             }
         }
     }
 
-    private void park() {
-        idle = true;
-        if (queue.isEmpty() && !closing && flushTarget <= synced) {
-            LockSupport.parkNanos(this, IDLE_PARK_NS);
-        }
-        idle = false;
+    private boolean pastCloseDeadline() {
+        return queue.closed() && System.nanoTime() - closeDeadlineNs > 0;
     }
 
     private void deliver(Finding f) {
@@ -261,74 +222,67 @@ public final class SinkWorker {
             } catch (RuntimeException e) {
                 // Not I/O: retrying the same finding would fail the same way.
                 failed(e);
-                dropped.incrementAndGet();
+                queue.countDropped();
                 return;
             }
             if (!backoff()) {
-                dropped.incrementAndGet();
+                queue.countDropped();
                 return;
             }
         }
     }
 
-    private void sync() {
+    /** Syncs what was written and records how far that reaches; false when the sync failed. */
+    private boolean sync() {
         if (dirty) {
             try {
                 output.sync();
                 dirty = false;
             } catch (IOException | RuntimeException e) {
                 failed(e);
+                return false;
             }
         }
         synchronized (progress) {
             synced = handled;
             progress.notifyAll();
         }
+        return true;
     }
 
     /** Waits the next backoff step; false when closing has run out of time and the finding should be given up. */
     private boolean backoff() {
-        long wait = Math.min(maxBackoffNs, minBackoffNs << Math.min(20, Math.max(0, failuresInRow - 1)));
-        long until = System.nanoTime() + wait;
+        long until = System.nanoTime()
+                + Math.min(maxBackoffNs, minBackoffNs << Math.min(20, Math.max(0, failuresInRow - 1)));
         while (true) {
             long left = until - System.nanoTime();
-            if (closing) {
-                left = Math.min(left, closeDeadlineNs - System.nanoTime());
-                if (closeDeadlineNs - System.nanoTime() <= 0) {
+            if (queue.closed()) {
+                long toDeadline = closeDeadlineNs - System.nanoTime();
+                if (toDeadline <= 0) {
                     return false;
                 }
+                left = Math.min(left, toDeadline);
             }
             if (left <= 0) {
                 return true;
             }
             LockSupport.parkNanos(this, left);
             if (Thread.interrupted()) {
-                return !closing;
+                return !queue.closed();
             }
-        }
-    }
-
-    private void dropRemaining() {
-        while (queue.poll() != null) {
-            size.decrementAndGet();
-            dropped.incrementAndGet();
-            handled++;
         }
     }
 
     private void failed(Exception e) {
         errors.incrementAndGet();
-        failuresInRow++;
-        if (!failing) {
-            failing = true;
+        if (failuresInRow++ == 0) {
             log.warn("{}: {}; retrying after {} backing off to {}, findings queue meanwhile (dropped when full)",
                     name, describe(e), readable(minBackoffNs), readable(maxBackoffNs));
         }
     }
 
     private void succeeded() {
-        if (failing) {
-            failing = false;
+        if (failuresInRow > 0) {
             log.warn("{}: writing again after {} failed attempts", name, failuresInRow);
         }
         failuresInRow = 0;
