@@ -4,8 +4,9 @@ import com.sun.jna.Native;
 import com.sun.jna.Platform;
 
 /**
- * The few C library calls {@link LiveCapture} waits with, bound by JNA direct mapping like {@link Libpcap}:
- * poll(2) on the capture socket and on an eventfd(2) that {@link LiveCapture#close()} signals.
+ * The few C library calls {@link LiveCapture} needs, bound by JNA direct mapping like {@link Libpcap}: poll(2) on
+ * the capture socket and on an eventfd(2) that {@link LiveCapture#close()} signals, and memcpy(3) into direct
+ * buffers (Netty's own copy needs sun.misc.Unsafe, which newer JDKs withhold).
  */
 final class Libc {
 
@@ -31,4 +32,6 @@ final class Libc {
     static native long write(int fd, long buffer, long count);
 
     static native int close(int fd);
+
+    static native long memcpy(long destination, long source, long count);
 }

@@ -4,7 +4,6 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import io.netty.buffer.ByteBuf;
-import io.netty.util.internal.PlatformDependent;
 import java.io.Closeable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -211,7 +210,7 @@ public final class LiveCapture implements Closeable {
         if (into.hasArray()) {
             data.read(0, into.array(), into.arrayOffset(), length);
         } else if (into.hasMemoryAddress()) {
-            PlatformDependent.copyMemory(Pointer.nativeValue(data), into.memoryAddress(), length);
+            Libc.memcpy(into.memoryAddress(), Pointer.nativeValue(data), length);
         } else {
             if (scratch == null) {
                 scratch = new byte[snaplen];

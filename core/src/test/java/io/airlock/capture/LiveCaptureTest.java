@@ -137,8 +137,9 @@ class LiveCaptureTest {
         }
     }
 
-    @Test
-    void shouldNotAllocatePerPacket() throws Exception {
+    @ParameterizedTest(name = "direct buffer: {0}")
+    @ValueSource(booleans = {false, true})
+    void shouldNotAllocatePerPacket(boolean direct) throws Exception {
         assumeCanCapture();
         int port = receiver();
         AtomicBoolean sending = new AtomicBoolean(true);
@@ -147,13 +148,14 @@ class LiveCaptureTest {
         long self = Thread.currentThread().getId();
         try (LiveCapture capture = LiveCapture.open(onPort(port))) {
             sender.start();
-            ByteBuf into = Unpooled.buffer(65_535);
+            ByteBuf into = direct ? Unpooled.directBuffer(65_535) : Unpooled.buffer(65_535);
             readPackets(capture, into, 20_000);
             long before = mx.getThreadAllocatedBytes(self);
             int captured = readPackets(capture, into, 20_000);
             long allocated = mx.getThreadAllocatedBytes(self) - before;
             assertThat(captured).as("packets in the measured calls").isGreaterThan(10_000);
             assertThat(allocated).as("bytes allocated by 20,000 next calls").isLessThan(8 * 1024);
+            into.release();
         } finally {
             sending.set(false);
             sender.join();
