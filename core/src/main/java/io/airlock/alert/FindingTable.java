@@ -47,6 +47,12 @@ public final class FindingTable {
         return f;
     }
 
+    /** The finding of {@code rule} on {@code stream}, or null; counts nothing. */
+    public Finding find(Rule rule, Object stream) {
+        Finding[] slots = byStream.get(stream);
+        return slots == null ? null : slots[rule.ordinal()];
+    }
+
     /** True when {@code rule} already has a finding for {@code stream}. */
     public boolean seen(Rule rule, Object stream) {
         Finding[] slots = byStream.get(stream);

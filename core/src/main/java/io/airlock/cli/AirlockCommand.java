@@ -18,14 +18,15 @@ import picocli.CommandLine.Command;
             "recorder.",
             ""
         },
-        subcommands = {DemoCommand.class, RunCommand.class, InspectCommand.class, ValidateCommand.class,
-            CameraSimCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, RunCommand.class, WatchCommand.class, InspectCommand.class,
+            ValidateCommand.class, CameraSimCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
             "Examples:",
             "  airlock demo                           a simulated camera behind Airlock, and a URL to open",
             "  airlock run --config airlock.yaml      run inline between cameras and recorders",
             "  airlock validate --config airlock.yaml check a configuration, with line and column",
+            "  airlock watch -i eth1                  report every flow a camera opens on eth1",
             "  airlock inspect capture.pcap           inspect a recorded camera session",
             "  airlock inspect --json *.h264 > out.json",
             "  airlock rules                          list the detection rules",

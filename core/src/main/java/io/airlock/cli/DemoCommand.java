@@ -59,14 +59,19 @@ final class DemoCommand implements Callable<Integer> {
             }
             Files.copy(in, clip, StandardCopyOption.REPLACE_EXISTING);
         }
-        CameraSimulator camera = CameraSimulator.start(
-                new RtspServerConfig().bind(new InetSocketAddress("127.0.0.1", CAMERA_PORT)), Vendor.HIKVISION,
-                CameraSimulator.DEFAULT_FPS, List.of(clip));
+        AlertSinks sinks = AlertSinks.open(config.alerts(), new ConsoleFindings(System.out), System.err);
+        CameraSimulator camera = null;
         ProxyRuntime runtime;
         try {
-            runtime = ProxyRuntime.start(config, new ConsoleFindings(System.out), System.err);
+            camera = CameraSimulator.start(
+                    new RtspServerConfig().bind(new InetSocketAddress("127.0.0.1", CAMERA_PORT)), Vendor.HIKVISION,
+                    CameraSimulator.DEFAULT_FPS, List.of(clip));
+            runtime = ProxyRuntime.start(config, sinks, System.err);
         } catch (RuntimeException e) {
-            camera.close();
+            if (camera != null) {
+                camera.close();
+            }
+            sinks.close();
             throw e;
         }
         System.out.println("Simulated camera: " + camera.urls().get(0));
@@ -75,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         System.out.println("Findings appear below as they happen." + (durationSeconds > 0
                 ? " Stopping after " + durationSeconds + " s." : " Ctrl-C to stop."));
-        LiveRun.await(runtime, durationSeconds, camera, () -> {
+        LiveRun.await(durationSeconds, runtime, sinks, camera, () -> {
             Files.deleteIfExists(clip);
             Files.deleteIfExists(dir);
         });

@@ -8,6 +8,7 @@ import io.airlock.inspect.InspectionResult;
 import io.airlock.inspect.OfflineInspection;
 import io.airlock.pipeline.WaitStrategies;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
@@ -29,6 +30,10 @@ import java.util.concurrent.Callable;
             "MPEG-2 Program Streams (GB/T 28181, Hikvision), Dahua DHAV, and mp4/mkv/ts containers. The format is",
             "recognised from the content, not the file name. Prints each stream's codec, size, frame rate, bitrate,",
             "GOP, SEI payload types and vendor fingerprint, then the findings grouped by rule.",
+            "",
+            "On captures it also watches the camera network: every flow a camera opens is classified by its payload",
+            "(vendor P2P, ISUP, GB/T 28181, RTMP, UPnP, discovery, DNS, TLS SNI, HTTP) and reported (NET-01..07),",
+            "as are attacks on cameras (CVE-...) and RTP sent to a host no RTSP client asked for (RTSP-01).",
             ""
         },
         footer = {
@@ -36,6 +41,7 @@ import java.util.concurrent.Callable;
             "Examples:",
             "  airlock inspect camera.pcap",
             "  airlock inspect --fail-on high --json recordings/*.dav > findings.jsonl",
+            "  airlock inspect --camera 10.1.0.20 --allow 10.1.0.1 --allow 10.1.0.53 camera-lan.pcapng",
             "",
             "Exit codes: 0 no finding at or above --fail-on, 1 such findings, 2 unreadable input or usage error.",
             "Damaged files are read as far as possible; what could not be read is counted in the report."
@@ -60,6 +66,9 @@ final class InspectCommand implements Callable<Integer> {
             description = "Show a progress bar on stderr when it is a terminal (default); --no-progress hides it.")
     boolean progress;
 
+    @Mixin
+    WatchPolicyOptions watchPolicy = new WatchPolicyOptions();
+
     @Option(names = "--ring-size", paramLabel = "N", defaultValue = "16384",
             description = "Pipeline ring capacity in packets, a power of two. Default: ${DEFAULT-VALUE}.")
     int ringSize;
@@ -71,7 +80,7 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Severity threshold = parseThreshold();
+        Severity threshold = Thresholds.parse(spec, failOn);
         if (Integer.bitCount(ringSize) != 1 || ringSize < 64 || ringSize > (1 << 24)) {
             throw new ParameterException(spec.commandLine(),
                     "--ring-size must be a power of two between 64 and 16777216, not " + ringSize);
@@ -83,7 +92,7 @@ final class InspectCommand implements Callable<Integer> {
         PrintStream out = System.out;
         PrintStream err = System.err;
         Report report = json ? new JsonReport(out) : new TextReport(out);
-        OfflineInspection inspection = new OfflineInspection(ringSize, waitStrategy);
+        OfflineInspection inspection = new OfflineInspection(ringSize, waitStrategy, watchPolicy.policy(spec));
         boolean unreadable = false;
         boolean failed = false;
         List<InspectionResult> results = new ArrayList<>();
@@ -120,17 +129,5 @@ final class InspectCommand implements Callable<Integer> {
             return ExitCodes.INPUT_OR_USAGE;
         }
         return failed ? ExitCodes.FINDINGS : ExitCodes.OK;
-    }
-
-    private Severity parseThreshold() {
-        if ("never".equalsIgnoreCase(failOn.trim())) {
-            return null;
-        }
-        Severity s = Severity.parse(failOn);
-        if (s == null) {
-            throw new ParameterException(spec.commandLine(),
-                    "--fail-on must be info, low, medium, high or never, not '" + failOn + "'");
-        }
-        return s;
     }
 }

@@ -1,5 +1,6 @@
 package io.airlock.cli;
 
+import io.airlock.capture.CaptureException;
 import io.airlock.config.ConfigLoader;
 import io.airlock.config.ConfigResult;
 import io.airlock.proxy.ProxyRuntime;
@@ -19,7 +20,8 @@ import java.util.concurrent.Callable;
         footer = {
             "",
             "Check a configuration first with 'airlock validate --config FILE'; docs/airlock.example.yaml explains",
-            "every key. Stop with Ctrl-C or SIGTERM: cameras get TEARDOWN and recorder sessions are closed.",
+            "every key. Stop with Ctrl-C or SIGTERM: cameras get TEARDOWN, recorder sessions are closed, and findings",
+            "still queued for the alerts file or syslog are written before the process exits.",
             "Exit codes: 0 stopped cleanly, 2 invalid configuration or a port that cannot be bound."
         })
 final class RunCommand implements Callable<Integer> {
@@ -38,11 +40,30 @@ final class RunCommand implements Callable<Integer> {
             System.err.println(result.describe());
             return ExitCodes.INPUT_OR_USAGE;
         }
-        ProxyRuntime runtime = ProxyRuntime.start(result.config(), new ConsoleFindings(System.out), System.err);
+        AlertSinks sinks = AlertSinks.open(result.config().alerts(), new ConsoleFindings(System.out), System.err);
+        ProxyRuntime runtime;
+        try {
+            runtime = ProxyRuntime.start(result.config(), sinks, System.err);
+        } catch (RuntimeException e) {
+            sinks.close();
+            throw e;
+        }
         for (String url : runtime.urls()) {
             System.out.println("serving " + url);
         }
-        LiveRun.await(runtime, durationSeconds);
+        AutoCloseable watch = () -> { };
+        if (result.config().watch().enabled()) {
+            try {
+                watch = CameraNetworkWatch.start(result.config(), sinks);
+            } catch (CaptureException e) {
+                System.err.println("airlock: " + e.getMessage());
+                runtime.close();
+                sinks.close();
+                return ExitCodes.INPUT_OR_USAGE;
+            }
+        }
+        // The pipelines drain into the sinks first; then they write out and close.
+        LiveRun.await(durationSeconds, runtime, watch, sinks);
         return ExitCodes.OK;
     }
 }

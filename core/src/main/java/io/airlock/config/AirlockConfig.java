@@ -12,9 +12,11 @@ import java.util.List;
  * @param policy    action per rule
  * @param pipeline  inspection ring settings
  * @param limits    per-peer bounds
+ * @param watch     the camera network watch
+ * @param alerts    where findings go besides the console
  */
 public record AirlockConfig(Listen listen, List<CameraConfig> cameras, List<RecorderConfig> recorders, Policy policy,
-                            PipelineConfig pipeline, Limits limits) {
+                            PipelineConfig pipeline, Limits limits, WatchSettings watch, AlertsConfig alerts) {
 
     public AirlockConfig {
         cameras = List.copyOf(cameras);

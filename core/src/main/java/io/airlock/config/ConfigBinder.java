@@ -18,7 +18,7 @@ final class ConfigBinder {
     static final int MAX_RECORDERS = 1024;
 
     private static final List<String> ROOT_KEYS = List.of("listen", "cameras", "recorders", "policy", "pipeline",
-            "limits");
+            "limits", "watch", "alerts");
     private static final List<String> LISTEN_KEYS = List.of("rtsp", "management", "management_token", "rtp_ports");
     private static final List<String> PIPELINE_KEYS = List.of("ring_size", "wait_strategy");
     private static final List<String> LIMITS_KEYS = List.of("recorder_queue_packets", "recorder_stall",
@@ -47,10 +47,14 @@ final class ConfigBinder {
         Policy policy = f.node("policy") == null ? Policy.defaults() : policy(f.node("policy"));
         PipelineConfig pipeline = f.node("pipeline") == null ? PipelineConfig.defaults() : pipeline(f.node("pipeline"));
         Limits limits = f.node("limits") == null ? Limits.defaults() : limits(f.node("limits"));
+        WatchSettings watch = f.node("watch") == null ? WatchSettings.defaults()
+                : WatchBinder.bind(f.node("watch"), problems);
+        AlertsConfig alerts = f.node("alerts") == null ? AlertsConfig.NONE
+                : AlertsBinder.bind(f.node("alerts"), secrets.baseDir(), problems);
         if (problems.any()) {
             return null;
         }
-        return new AirlockConfig(listen, cameras, recorders, policy, pipeline, limits);
+        return new AirlockConfig(listen, cameras, recorders, policy, pipeline, limits, watch, alerts);
     }
 
     private Listen listen(YamlNode node) {

@@ -57,8 +57,11 @@ public record ConfigResult(String source, AirlockConfig config, List<ConfigProbl
         }
         sb.append(", RTP ports ").append(c.listen().rtpPorts())
                 .append("; policy: ").append(c.policy().summary())
-                .append("; ring ").append(c.pipeline().ringSize()).append(' ').append(c.pipeline().waitStrategy())
-                .append('.');
+                .append("; ring ").append(c.pipeline().ringSize()).append(' ').append(c.pipeline().waitStrategy());
+        if (!c.alerts().describe().isEmpty()) {
+            sb.append("; ").append(c.alerts().describe());
+        }
+        sb.append('.');
         return sb.toString();
     }
 

@@ -87,7 +87,7 @@ final class Fields {
         if (t == null) {
             return fallback;
         }
-        long v = t.length() <= 10 && t.chars().allMatch(Character::isDigit) ? Long.parseLong(t) : -1;
+        long v = !t.isEmpty() && t.length() <= 10 && t.chars().allMatch(Character::isDigit) ? Long.parseLong(t) : -1;
         if (v < min || v > max) {
             problems.error(values.get(key), "'" + key + "' must be a whole number from " + min + " to " + max
                     + ", found '" + Text.safe(t) + "'");

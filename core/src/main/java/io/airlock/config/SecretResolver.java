@@ -41,6 +41,11 @@ final class SecretResolver {
         this.problems = problems;
     }
 
+    /** The directory relative paths in the file resolve against, or null when only absolute paths are allowed. */
+    Path baseDir() {
+        return baseDir;
+    }
+
     /** The secret for {@code node} ({@code key} of {@code what}), or null with a problem. */
     Secret resolve(YamlNode node, String key, String what) {
         if (node instanceof YamlNode.Scalar s) {

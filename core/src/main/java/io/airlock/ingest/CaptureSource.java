@@ -25,7 +25,8 @@ import java.util.Set;
 /**
  * Reads a pcap or pcapng file and publishes what it carries: UDP payloads as they are (slices of the mapped file),
  * and TCP conversations that speak RTSP reassembled, then split into RTSP messages and {@code $} interleaved frames.
- * This is what a camera-side socket and Netty's decoders do in live mode, so the same inspectors follow.
+ * This is what a camera-side socket and Netty's decoders do in live mode, so the same inspectors follow. Every record
+ * is also published whole as a {@link PacketKind#FRAME}, as live capture does, for the network watch.
  */
 public final class CaptureSource implements SourceProgress, TcpStreamListener {
 
@@ -60,6 +61,7 @@ public final class CaptureSource implements SourceProgress, TcpStreamListener {
         this.publisher = publisher;
         while (reader.next(record)) {
             records++;
+            publishFrame(publisher);
             Rejection r = decoder.decode(record);
             if (r != null) {
                 rejections.increment(r);
@@ -83,6 +85,13 @@ public final class CaptureSource implements SourceProgress, TcpStreamListener {
         tcp.flushAll(this);
         long seq = publisher.claim();
         publisher.event(seq).set(PacketKind.END_OF_STREAM, null, 0, 0, false);
+        publisher.publish(seq);
+    }
+
+    private void publishFrame(PacketPublisher publisher) {
+        long seq = publisher.claim(PacketKind.FRAME, record.buffer(), record.offset(), record.capturedLength(), false);
+        publisher.event(seq).timestampNs(record.timestampNs()).sourceOffset(record.fileOffset())
+                .linkType(record.linkType());
         publisher.publish(seq);
     }
 

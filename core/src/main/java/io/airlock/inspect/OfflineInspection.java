@@ -15,6 +15,9 @@ import io.airlock.pipeline.InspectionPipeline;
 import io.airlock.pipeline.PacketKind;
 import io.airlock.pipeline.Track;
 import io.airlock.pipeline.WaitStrategies;
+import io.airlock.watch.WatchConfig;
+import io.airlock.watch.WatchInspector;
+import io.airlock.watch.WatchPolicy;
 import io.airlock.wire.Hex;
 import io.airlock.wire.RejectionCounters;
 import io.netty.buffer.ByteBuf;
@@ -42,6 +45,7 @@ public final class OfflineInspection {
     private final int ringSize;
     private final String waitStrategy;
     private final boolean fused;
+    private final WatchPolicy watchPolicy;
 
     /**
      * @param ringSize     ring capacity (a power of two)
@@ -56,9 +60,22 @@ public final class OfflineInspection {
      *              machine has fewer than four cores, one for the source and one per stage otherwise
      */
     public OfflineInspection(int ringSize, String waitStrategy, boolean fused) {
+        this(ringSize, waitStrategy, fused, WatchPolicy.inferred());
+    }
+
+    /**
+     * @param watchPolicy who is a camera and whom cameras may reach, for the network watch over captures
+     */
+    public OfflineInspection(int ringSize, String waitStrategy, boolean fused, WatchPolicy watchPolicy) {
         this.ringSize = ringSize;
         this.waitStrategy = waitStrategy;
         this.fused = fused;
+        this.watchPolicy = watchPolicy;
+    }
+
+    /** The same, with the stages fused on machines with fewer than four cores. */
+    public OfflineInspection(int ringSize, String waitStrategy, WatchPolicy watchPolicy) {
+        this(ringSize, waitStrategy, Runtime.getRuntime().availableProcessors() < 4, watchPolicy);
     }
 
     /**
@@ -103,12 +120,14 @@ public final class OfflineInspection {
         SessionDirectory directory = new SessionDirectory();
         ControlInspector control = new ControlInspector(controlContext, directory, name);
         MediaInspector media = new MediaInspector(mediaContext, directory, name);
+        FindingTable watchFindings = new FindingTable(sink, MAX_FINDINGS);
+        WatchInspector watch = new WatchInspector(WatchConfig.of(watchPolicy), watchFindings, name);
         RejectionCounters sourceRejections = new RejectionCounters();
         String problem = null;
         long packets;
         long bytesRead;
         InspectionPipeline pipeline = new InspectionPipeline(ringSize, WaitStrategies.byName(waitStrategy),
-                ProducerType.SINGLE, List.of(control, media), fused);
+                ProducerType.SINGLE, List.of(control, media, watch), fused);
         try {
             switch (format) {
                 case PCAP:
@@ -159,10 +178,12 @@ public final class OfflineInspection {
         }
         List<Finding> findings = new ArrayList<>(controlFindings.findings());
         findings.addAll(mediaFindings.findings());
+        findings.addAll(watchFindings.findings());
         RejectionCounters rejections = new RejectionCounters();
         rejections.addAll(sourceRejections);
         rejections.addAll(controlContext.rejections());
         rejections.addAll(mediaContext.rejections());
+        rejections.addAll(watch.rejections());
         return new InspectionResult(file, format, mapped.size(), bytesRead, media.streams(), findings, rejections,
                 problem, packets, control.messages(), pipeline.handlerFailures(), pipeline.firstFailure(),
                 System.nanoTime() - startNs);

@@ -21,6 +21,7 @@ public final class PacketEvent {
     private Track track;
     private int channel;
     private long arrivalNanos;
+    private int linkType;
 
     /**
      * Fills the event.
@@ -39,7 +40,18 @@ public final class PacketEvent {
         this.track = null;
         this.channel = -1;
         this.arrivalNanos = -1;
+        this.linkType = -1;
         return this;
+    }
+
+    /** LINKTYPE_* of a {@link PacketKind#FRAME} (1 = Ethernet, 113 = Linux cooked, ...). */
+    public PacketEvent linkType(int linkType) {
+        this.linkType = linkType;
+        return this;
+    }
+
+    public int linkType() {
+        return linkType;
     }
 
     /** When the packet arrived, on the {@link System#nanoTime()} scale, for ingress-to-egress latency; -1 offline. */

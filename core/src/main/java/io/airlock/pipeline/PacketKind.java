@@ -16,6 +16,13 @@ public enum PacketKind {
     DHAV_CHUNK,
     /** One demuxed container packet: an access unit in AVCC/HVCC length-prefixed or Annex B form. */
     ACCESS_UNIT,
+    /**
+     * One captured link-layer frame as it came off the wire or out of the capture file, whatever it carries;
+     * {@link PacketEvent#linkType()} says how to decode it. The network watch classifies flows from these.
+     */
+    FRAME,
+    /** No packet: a live source's clock moved on while the wire was quiet (lets time-based expiry run). */
+    IDLE,
     /** The source has no more data for {@link PacketEvent#stream()}: flush partial state. */
     END_OF_STREAM
 }

@@ -1,5 +1,6 @@
 package io.airlock.rtsp;
 
+import io.airlock.wire.FoldedText;
 import io.airlock.wire.Rejection;
 import io.netty.buffer.ByteBuf;
 
@@ -184,27 +185,7 @@ public final class RtspMessage {
 
     /** Trimmed value; folded continuation lines are joined with single spaces. */
     public String headerValue(final int i) {
-        final StringBuilder sb = new StringBuilder(valueEnd[i] - valueStart[i]);
-        boolean lineBreak = false;
-        for (int p = valueStart[i]; p < valueEnd[i]; p++) {
-            final int c = buffer.getUnsignedByte(p);
-            if (c == CR || c == LF) {
-                lineBreak = true;
-                continue;
-            }
-            if (lineBreak) {
-                while (sb.length() > 0 && sb.charAt(sb.length() - 1) <= ' ') {
-                    sb.setLength(sb.length() - 1);
-                }
-                if (c == ' ' || c == '\t') {
-                    continue;
-                }
-                sb.append(' ');
-                lineBreak = false;
-            }
-            sb.append((char) c);
-        }
-        return sb.toString();
+        return FoldedText.join(buffer, valueStart[i], valueEnd[i]);
     }
 
     /** Index of the first header called {@code name} (case-insensitive), or -1. */

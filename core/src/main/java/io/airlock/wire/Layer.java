@@ -19,7 +19,9 @@ public enum Layer {
     PS,
     DHAV,
     IMKH,
-    CONTAINER;
+    CONTAINER,
+    /** Application protocols read on the camera network watch: DNS, TLS, HTTP, SIP. */
+    APPLICATION;
 
     /** Upper bound on the number of reasons one layer may declare. */
     public static final int MAX_REASONS_PER_LAYER = 64;

@@ -140,17 +140,22 @@ class InspectCliTest {
         String pcap = TestPaths.testData("pcap/rtsp-redirect-destination.pcap").toString();
         CliRun run = CliRun.of("inspect", "--json", "--no-progress", pcap);
         assertThat(run.exit()).isEqualTo(ExitCodes.FINDINGS);
-        boolean redirect = false;
+        boolean setup = false;
+        boolean onTheWire = false;
         for (String line : run.outLines()) {
             Map<String, String> f = parse(line);
-            if ("RTSP-01".equals(f.get("rule"))) {
-                redirect = true;
+            if ("RTSP-01".equals(f.get("rule")) && "tcp".equals(f.get("proto"))) {
+                setup = true;
                 assertThat(f).containsEntry("severity", "high").containsEntry("src_ip", "192.0.2.10")
-                        .containsEntry("dest_ip", "203.0.113.7").containsEntry("dest_port", "554")
-                        .containsEntry("proto", "tcp");
+                        .containsEntry("dest_ip", "203.0.113.7").containsEntry("dest_port", "554");
+            } else if ("RTSP-01".equals(f.get("rule"))) {
+                onTheWire = true;
+                assertThat(f).containsEntry("src_ip", "203.0.113.7").containsEntry("dest_ip", "198.51.100.7")
+                        .containsEntry("proto", "udp");
             }
         }
-        assertThat(redirect).isTrue();
+        assertThat(setup).as("the SETUP asking for another destination").isTrue();
+        assertThat(onTheWire).as("the RTP the camera then sent there").isTrue();
     }
 
     @Test

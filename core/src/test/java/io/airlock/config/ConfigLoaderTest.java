@@ -61,6 +61,49 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldReportABlankNumberInsteadOfFailing() {
+        assertThat(problems(CAMERAS + RECORDERS + "limits:\n  max_recorders: \"  \"\n"))
+                .containsExactly("9:18: 'max_recorders' must be a whole number from 1 to 4096, found ''");
+    }
+
+    @Test
+    void shouldReadTheWatchSection() {
+        ConfigResult r = parse(CAMERAS + RECORDERS + """
+                watch:
+                  interface: eth1
+                  ntp: [192.0.2.123]
+                  dns: [192.0.2.53]
+                  allow: [192.0.2.0/28]
+                  max_flows_per_camera: 512
+                """);
+        assertThat(r.problems()).isEmpty();
+        WatchSettings w = r.config().watch();
+        assertThat(w.enabled()).isTrue();
+        assertThat(w.interfaceName()).isEqualTo("eth1");
+        assertThat(w.ntp()).containsExactly("192.0.2.123");
+        assertThat(w.allow()).containsExactly("192.0.2.0/28");
+        assertThat(w.maxFlowsPerCamera()).isEqualTo(512);
+        assertThat(w.snaplen()).isEqualTo(WatchSettings.DEFAULT_SNAPLEN);
+    }
+
+    @Test
+    void shouldReportWatchProblemsWithTheirPlace() {
+        assertThat(problems(CAMERAS + RECORDERS + """
+                watch:
+                  interface: "eth1; rm -rf /"
+                  dns: [resolver.example]
+                  allow: [192.0.2.0/33]
+                  promiscuous: maybe
+                """)).containsExactly(
+                "9:14: 'interface' must be a network interface name such as eth1 (see 'ip link'), found"
+                        + " 'eth1; rm -rf /'",
+                "10:9: 'dns' entries must be IP addresses such as 10.1.0.53, found 'resolver.example'",
+                "11:11: 'allow' entries must be IP addresses or blocks such as 10.1.0.53 or 10.1.0.0/24, found"
+                        + " '192.0.2.0/33'",
+                "12:16: 'promiscuous' must be true or false, found 'maybe'");
+    }
+
+    @Test
     void shouldReportUnknownKeyWithSuggestion() {
         assertThat(problems(CAMERAS.replace("    recorders", "    recoders: [x]\n    recorders") + RECORDERS))
                 .containsExactly("4:5: unknown key 'recoders' in camera 'lobby' (did you mean 'recorders'?)");

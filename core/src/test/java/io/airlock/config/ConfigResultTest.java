@@ -48,7 +48,8 @@ class ConfigResultTest {
     void shouldSummariseTheExampleInOneParagraph() throws Exception {
         assertThat(loadExample().describe()).isEqualTo("2 cameras (3 streams), 2 recorders, RTSP on 0.0.0.0:8554,"
                 + " management on 127.0.0.1:9090, RTP ports 30000-30999; policy: RTSP-01 block, MED-04 alert,"
-                + " others alert; ring 16384 blocking.");
+                + " others alert; ring 16384 blocking; alerts to /var/log/airlock/alerts.jsonl and syslog"
+                + " tls://siem.example.org:6514.");
     }
 
     @Test

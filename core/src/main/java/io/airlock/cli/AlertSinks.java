@@ -1,0 +1,75 @@
+package io.airlock.cli;
+
+import io.airlock.alert.Finding;
+import io.airlock.alert.FindingSink;
+import io.airlock.alert.JsonLinesSink;
+import io.airlock.alert.QueuedSink;
+import io.airlock.alert.syslog.SyslogSink;
+import io.airlock.config.AlertsConfig;
+
+import java.io.IOException;
+import java.io.PrintStream;
+
+/**
+ * The console plus the sinks {@code alerts:} configures, as the one sink a live command hands its findings to.
+ * Closing writes out and closes the file and syslog sinks before the process acknowledges its shutdown, and says
+ * what could not be delivered.
+ */
+final class AlertSinks implements FindingSink, AutoCloseable {
+
+    private final FindingSink console;
+    private final JsonLinesSink file;
+    private final SyslogSink syslog;
+    private final PrintStream log;
+
+    private AlertSinks(FindingSink console, JsonLinesSink file, SyslogSink syslog, PrintStream log) {
+        this.console = console;
+        this.file = file;
+        this.syslog = syslog;
+        this.log = log;
+    }
+
+    /**
+     * Starts the configured sinks.
+     *
+     * @throws IOException when the syslog CA file can no longer be used
+     */
+    static AlertSinks open(AlertsConfig config, FindingSink console, PrintStream log) throws IOException {
+        SyslogSink syslog = config.syslog() == null ? null : new SyslogSink(config.syslog());
+        JsonLinesSink file = config.file() == null ? null : new JsonLinesSink(config.file());
+        return new AlertSinks(console, file, syslog, log);
+    }
+
+    @Override
+    public void onFinding(Finding finding) {
+        console.onFinding(finding);
+        if (file != null) {
+            file.onFinding(finding);
+        }
+        if (syslog != null) {
+            syslog.onFinding(finding);
+        }
+    }
+
+    /** The JSON lines sink, or null; its counters are for metrics. */
+    JsonLinesSink file() {
+        return file;
+    }
+
+    /** The syslog sink, or null; its counters are for metrics. */
+    SyslogSink syslog() {
+        return syslog;
+    }
+
+    @Override
+    public void close() {
+        if (file != null && (!file.close(QueuedSink.CLOSE_TIMEOUT) || file.errors() > 0)) {
+            log.println("airlock: alerts file: " + file.written() + " written, " + file.dropped() + " not written, "
+                    + file.errors() + " write errors");
+        }
+        if (syslog != null && (!syslog.close(QueuedSink.CLOSE_TIMEOUT) || syslog.errors() > 0)) {
+            log.println("airlock: syslog: " + syslog.sent() + " sent, " + syslog.dropped() + " not sent, "
+                    + syslog.errors() + " errors, " + syslog.reconnects() + " reconnects");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.airlock.watch;
+
+/** What the watch has counted, for reports and metrics. Written by the watch thread; read after it drained. */
+public final class WatchCounters {
+
+    long frames;
+    long flows;
+    long flowsCreated;
+    long flowsExpired;
+    long overflowPackets;
+    long cameras;
+    long camerasInferred;
+
+    /** Frames seen, of every kind. */
+    public long frames() {
+        return frames;
+    }
+
+    /** Flows in the table now. */
+    public long flows() {
+        return flows;
+    }
+
+    public long flowsCreated() {
+        return flowsCreated;
+    }
+
+    public long flowsExpired() {
+        return flowsExpired;
+    }
+
+    /** Packets of new flows that found the table (or their camera's share of it) full, and were aggregated. */
+    public long overflowPackets() {
+        return overflowPackets;
+    }
+
+    public long cameras() {
+        return cameras;
+    }
+
+    public long camerasInferred() {
+        return camerasInferred;
+    }
+}
