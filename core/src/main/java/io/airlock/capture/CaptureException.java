@@ -12,8 +12,12 @@ public final class CaptureException extends Exception {
         super(message);
     }
 
-    static CaptureException libpcapMissing() {
-        return new CaptureException("libpcap is not installed: apt-get install libpcap0.8");
+    /** Libpcap could not be bound; {@code failure} is {@link Libpcap#loadFailure()}. */
+    static CaptureException unavailable(String failure) {
+        if (Libpcap.NOT_FOUND.equals(failure)) {
+            return new CaptureException("libpcap is not installed: apt-get install libpcap0.8");
+        }
+        return new CaptureException("libpcap cannot be loaded: " + oneLine(failure));
     }
 
     static CaptureException permissionDenied(String interfaceName) {
@@ -43,6 +47,6 @@ public final class CaptureException extends Exception {
         if (text == null || text.isEmpty()) {
             return "no detail from libpcap";
         }
-        return text.strip().replaceAll("[\\r\\n\\t]+", " ");
+        return text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ").replace('\t', ' ');
     }
 }

@@ -35,22 +35,27 @@ final class Libpcap {
      */
     private static final String[] NAMES = {"pcap", "libpcap.so.0.8", "libpcap.so.1"};
 
+    static final String NOT_FOUND = "no library among pcap, libpcap.so.0.8, libpcap.so.1";
+
     private static final String LOAD_FAILURE = load();
 
     private Libpcap() {
     }
 
     private static String load() {
-        String failure = "no library among pcap, libpcap.so.0.8, libpcap.so.1";
-        NativeLibrary library = find(NAMES);
-        if (library == null) {
-            return failure;
-        }
         try {
+            // Reading this loads JNA's own native part first, so a failure there is not taken for a missing libpcap.
+            if (Native.POINTER_SIZE != Long.BYTES) {
+                return "live capture needs a 64-bit JVM";
+            }
+            NativeLibrary library = find(NAMES);
+            if (library == null) {
+                return NOT_FOUND;
+            }
             Native.register(Libpcap.class, library);
             return null;
         } catch (LinkageError e) {
-            return e.getMessage();
+            return String.valueOf(e.getMessage());
         }
     }
 
@@ -66,7 +71,7 @@ final class Libpcap {
         return null;
     }
 
-    /** Null when the functions are bound, otherwise why not. */
+    /** Null when the functions are bound, {@link #NOT_FOUND} when no libpcap is installed, otherwise why not. */
     static String loadFailure() {
         return LOAD_FAILURE;
     }

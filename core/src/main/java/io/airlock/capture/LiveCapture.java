@@ -42,7 +42,7 @@ public final class LiveCapture implements Closeable {
     private final AtomicBoolean closing = new AtomicBoolean();
     private byte[] scratch;
     private boolean closed;
-    private String problem;
+    private volatile String problem;
     private LiveCaptureStats lastStats = LiveCaptureStats.NONE;
 
     private LiveCapture(long handle, int captureFd, int wakeFd, LiveCaptureOptions options, boolean nanos,
@@ -66,7 +66,7 @@ public final class LiveCapture implements Closeable {
     /** Starts capturing; the message of the exception says what to fix. */
     public static LiveCapture open(LiveCaptureOptions options) throws CaptureException {
         if (Libpcap.loadFailure() != null) {
-            throw CaptureException.libpcapMissing();
+            throw CaptureException.unavailable(Libpcap.loadFailure());
         }
         try (Memory errbuf = new Memory(Libpcap.ERRBUF_SIZE)) {
             errbuf.clear();
@@ -96,7 +96,8 @@ public final class LiveCapture implements Closeable {
         if (status < 0) {
             throw activationFailure(p, status, name);
         }
-        String warning = status > 0 ? CaptureException.oneLine(Libpcap.pcap_geterr(p)) : null;
+        String warning = status > 0
+                ? CaptureException.oneLine(Libpcap.pcap_statustostr(status) + ": " + Libpcap.pcap_geterr(p)) : null;
         if (options.bpfFilter() != null) {
             applyFilter(p, options.bpfFilter());
         }
@@ -221,7 +222,10 @@ public final class LiveCapture implements Closeable {
         into.writerIndex(length);
     }
 
-    /** Counters since the capture started; after {@link #close()}, the last ones read. */
+    /**
+     * Counters since the capture started; after {@link #close()}, the last ones read. libpcap handles are not
+     * thread-safe, so while another thread waits in {@link #next} this waits for it (at most the timeout).
+     */
     public synchronized LiveCaptureStats stats() {
         if (closed) {
             return lastStats;
@@ -251,14 +255,14 @@ public final class LiveCapture implements Closeable {
     }
 
     /** Why capture stopped on its own (e.g. the interface went away), or null. One line. */
-    public synchronized String problem() {
+    public String problem() {
         return problem;
     }
 
     /** The libpcap version string, e.g. "libpcap version 1.10.3 (with TPACKET_V3)". */
     public static String libraryVersion() throws CaptureException {
         if (Libpcap.loadFailure() != null) {
-            throw CaptureException.libpcapMissing();
+            throw CaptureException.unavailable(Libpcap.loadFailure());
         }
         return Libpcap.pcap_lib_version();
     }
