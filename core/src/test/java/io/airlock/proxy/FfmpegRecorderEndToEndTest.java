@@ -1,8 +1,8 @@
 package io.airlock.proxy;
 
+import io.airlock.support.FfmpegBinary;
 import io.airlock.sim.CameraSimulator;
 import io.airlock.sim.Vendor;
-import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,10 +83,9 @@ class FfmpegRecorderEndToEndTest {
 
     /** {@code ffmpeg -rtsp_transport T -i URL -t 2 -c copy -f h264 out.h264}. */
     private byte[] copy(String url, String transport) throws Exception {
-        String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
         Path out = tmp.resolve("out-" + transport + ".h264");
         Path log = tmp.resolve("ffmpeg-" + transport + ".log");
-        Process p = new ProcessBuilder(ffmpeg, "-hide_banner", "-loglevel", "error", "-rtsp_transport", transport,
+        Process p = FfmpegBinary.command("-hide_banner", "-loglevel", "error", "-rtsp_transport", transport,
                 "-i", url, "-t", "2", "-c", "copy", "-f", "h264", "-y", out.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(15, TimeUnit.SECONDS)) {

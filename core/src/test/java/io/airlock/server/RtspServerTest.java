@@ -285,15 +285,21 @@ class RtspServerTest {
                 flooder.send(all.toString());
                 return null;
             });
+            // Answered in order, every one, unless the server drops a flooder that reads too slowly for its
+            // bounded write buffer: either is fine, as long as the other stream carries on.
             final Future<Integer> reader = pool.submit(() -> {
                 int answered = 0;
-                while (answered < n) {
-                    final RtspTestClient.Reply r = flooder.reply();
-                    if (r == null) {
-                        break;
+                try {
+                    while (answered < n) {
+                        final RtspTestClient.Reply r = flooder.reply();
+                        if (r == null) {
+                            return -1;
+                        }
+                        assertThat(r.header("cseq")).isEqualTo(Integer.toString(answered));
+                        answered++;
                     }
-                    assertThat(r.header("cseq")).isEqualTo(Integer.toString(answered));
-                    answered++;
+                } catch (java.net.SocketException dropped) {
+                    return -1;
                 }
                 return answered;
             });
@@ -306,8 +312,13 @@ class RtspServerTest {
                 }
                 expected = (seq + 1) & 0xFFFF;
             }
-            writer.get(15, TimeUnit.SECONDS);
-            assertThat(reader.get(15, TimeUnit.SECONDS)).isEqualTo(n);
+            try {
+                writer.get(15, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertThat(e.getCause()).as("only a dropped connection may stop the flood").isInstanceOf(
+                        java.net.SocketException.class);
+            }
+            assertThat(reader.get(15, TimeUnit.SECONDS)).isIn(n, -1);
         } finally {
             pool.shutdownNow();
         }

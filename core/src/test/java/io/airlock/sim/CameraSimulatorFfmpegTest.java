@@ -1,8 +1,8 @@
 package io.airlock.sim;
 
+import io.airlock.support.FfmpegBinary;
 import io.airlock.server.RtspServerConfig;
 import io.airlock.support.TestPaths;
-import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.Test;
@@ -99,9 +99,8 @@ class CameraSimulatorFfmpegTest {
 
     /** Runs {@code ffmpeg -rtsp_transport tcp -i URL -t 2 -c copy -f <format>} and returns the output. */
     private byte[] copy(final String url, final String format) throws Exception {
-        final String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
         final Path out = tmp.resolve("out." + format);
-        final Process p = new ProcessBuilder(ffmpeg, "-hide_banner", "-loglevel", "error", "-rtsp_transport", "tcp",
+        final Process p = FfmpegBinary.command("-hide_banner", "-loglevel", "error", "-rtsp_transport", "tcp",
                 "-i", url, "-t", "2", "-c", "copy", "-f", format, "-y", out.toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("ffmpeg.log").toFile()).start();
         if (!p.waitFor(20, TimeUnit.SECONDS)) {

@@ -19,7 +19,10 @@ final class ExternalFfmpeg {
 
     /** Runs {@code command}; fails with ffmpeg's own output when it exits non-zero. */
     static void run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // The bundled binary links the libraries unpacked beside it.
+        builder.environment().put("LD_LIBRARY_PATH", java.nio.file.Path.of(command.get(0)).getParent().toString());
+        Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -1,5 +1,7 @@
 package io.airlock.testdata;
 
+import io.airlock.support.FfmpegBinary;
+
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
@@ -12,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 
@@ -237,7 +238,7 @@ public final class TestDataGenerator {
     }
 
     private static List<String> bundledFfmpeg() {
-        String path = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
-        return new ArrayList<>(List.of(path, "-hide_banner", "-nostdin", "-loglevel", "error", "-y"));
+        return new ArrayList<>(FfmpegBinary.command("-hide_banner", "-nostdin", "-loglevel", "error", "-y")
+                .command());
     }
 }

@@ -1,0 +1,30 @@
+package io.airlock.support;
+
+import org.bytedeco.javacpp.Loader;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ffmpeg program shipped inside the {@code org.bytedeco:ffmpeg} native jar, as a process. It links the libraries
+ * unpacked beside it (libva, libdrm, the av* libraries), which a fresh machine does not have on its library path, so
+ * the process gets that directory as {@code LD_LIBRARY_PATH}.
+ */
+public final class FfmpegBinary {
+
+    private FfmpegBinary() {
+    }
+
+    /** A process builder for {@code ffmpeg args...}. */
+    public static ProcessBuilder command(String... args) {
+        String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+        List<String> argv = new ArrayList<>(List.of(ffmpeg));
+        argv.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(argv);
+        String dir = Path.of(ffmpeg).getParent().toString();
+        String inherited = System.getenv("LD_LIBRARY_PATH");
+        pb.environment().put("LD_LIBRARY_PATH", inherited == null || inherited.isEmpty() ? dir : dir + ":" + inherited);
+        return pb;
+    }
+}
