@@ -6,7 +6,8 @@ import java.util.function.Consumer;
 /**
  * Every conversation on the camera network, keyed by the two-way 5-tuple, bounded and expiring. Open addressing
  * with linear probing and backward-shift deletion, so lookups allocate nothing and idle flows leave no tombstones.
- * Flows that never raised a finding are recycled when they expire.
+ * Flows are also linked in the order they were last seen, so expiry visits only the flows it removes (plus one),
+ * however large the table. Flows that never raised a finding are recycled when they expire.
  */
 final class WatchFlowTable {
 
@@ -16,6 +17,8 @@ final class WatchFlowTable {
     private final int mask;
     private final int maxFlows;
     private final ArrayDeque<WatchedFlow> recycled = new ArrayDeque<>();
+    private WatchedFlow oldest;
+    private WatchedFlow newest;
     private int size;
 
     WatchFlowTable(int maxFlows) {
@@ -54,7 +57,16 @@ final class WatchFlowTable {
         }
         slots[i] = f;
         size++;
+        append(f);
         return f;
+    }
+
+    /** Marks the flow as the most recently seen. */
+    void touch(WatchedFlow f) {
+        if (f != newest) {
+            unlink(f);
+            append(f);
+        }
     }
 
     /**
@@ -64,19 +76,16 @@ final class WatchFlowTable {
      */
     int expire(long idleBeforeNs, Consumer<WatchedFlow> expired) {
         int removed = 0;
-        for (int i = 0; i < slots.length; i++) {
-            WatchedFlow f = slots[i];
-            // A deletion shifts a later entry into slot i: look at the slot again before moving on.
-            while (f != null && f.lastSeenNs < idleBeforeNs) {
-                expired.accept(f);
-                delete(i);
-                if (f.raised == 0 && recycled.size() < MAX_RECYCLED) {
-                    f.camera = null;
-                    recycled.push(reset(f));
-                }
-                removed++;
-                f = slots[i];
+        while (oldest != null && oldest.lastSeenNs < idleBeforeNs) {
+            WatchedFlow f = oldest;
+            expired.accept(f);
+            delete(slotOf(f));
+            unlink(f);
+            if (f.raised == 0 && recycled.size() < MAX_RECYCLED) {
+                f.camera = null;
+                recycled.push(reset(f));
             }
+            removed++;
         }
         return removed;
     }
@@ -95,6 +104,40 @@ final class WatchFlowTable {
 
     int maxFlows() {
         return maxFlows;
+    }
+
+    private int slotOf(WatchedFlow f) {
+        int i = hash(f.protocol, f.clientHi, f.clientLo, f.clientPort, f.serverHi, f.serverLo, f.serverPort) & mask;
+        while (slots[i] != f) {
+            i = (i + 1) & mask;
+        }
+        return i;
+    }
+
+    private void append(WatchedFlow f) {
+        f.older = newest;
+        f.newer = null;
+        if (newest != null) {
+            newest.newer = f;
+        } else {
+            oldest = f;
+        }
+        newest = f;
+    }
+
+    private void unlink(WatchedFlow f) {
+        if (f.older != null) {
+            f.older.newer = f.newer;
+        } else {
+            oldest = f.newer;
+        }
+        if (f.newer != null) {
+            f.newer.older = f.older;
+        } else {
+            newest = f.older;
+        }
+        f.older = null;
+        f.newer = null;
     }
 
     private void delete(int i) {

@@ -15,6 +15,8 @@ import io.airlock.wire.Rejection;
 import io.airlock.wire.RejectionCounters;
 import io.netty.buffer.ByteBuf;
 
+import java.util.function.Consumer;
+
 /**
  * The camera network watch: a pipeline stage that reads every captured frame ({@link PacketKind#FRAME}), keeps the
  * two-way flow table, works out which hosts are cameras, classifies each flow by its payload and raises NET-0x,
@@ -39,6 +41,9 @@ public final class WatchInspector implements EventHandler<PacketEvent> {
     private final RejectionCounters rejections = new RejectionCounters();
     private final RejectionCounters frameRejections = new RejectionCounters();
     private final WatchCounters counters = new WatchCounters();
+    // Bound once: a method reference written at the call site would be a new object per packet.
+    private final Consumer<CameraState> onPromoted = this::promoted;
+    private final Consumer<WatchedFlow> onExpired = this::expired;
     private long nextSweepNs = Long.MIN_VALUE;
     private long nowNs;
 
@@ -121,6 +126,7 @@ public final class WatchInspector implements EventHandler<PacketEvent> {
             fromClient = flow.clientPort == srcPort && flow.clientLo == srcLo && flow.clientHi == srcHi;
         }
         flow.count(fromClient, wireBytes, nowNs);
+        flows.touch(flow);
         findings.repeat(flow, nowNs);
         if (protocol == Flow.PROTO_TCP || protocol == Flow.PROTO_UDP) {
             onTransport(flow, fromClient, buf, payloadOffset, payloadLength);
@@ -212,14 +218,14 @@ public final class WatchInspector implements EventHandler<PacketEvent> {
     private void learn(WatchedFlow flow, boolean fromClient, ByteBuf buf, int off, int len) {
         if (flow.verdict == Verdict.RTSP || flow.protocol == Flow.PROTO_TCP && flow.packetsFromServer <= 2) {
             if (!fromClient && startsWith(buf, off, len, "RTSP/1.0")) {
-                cameras.rtspServer(flow, this::promoted);
+                cameras.rtspServer(flow, onPromoted);
             } else if (fromClient && startsWith(buf, off, len, "SETUP ") && flow.camera != null
                     && !flow.cameraIsClient) {
                 flow.camera.setupSeen = true;
             }
         } else if (fromClient && flow.protocol == Flow.PROTO_UDP && flow.camera == null
                 && (flow.verdict == Verdict.RTP || flow.verdict == Verdict.RTP_PS)) {
-            cameras.rtpSender(flow, this::promoted);
+            cameras.rtpSender(flow, onPromoted);
         }
     }
 
@@ -278,7 +284,7 @@ public final class WatchInspector implements EventHandler<PacketEvent> {
             return;
         }
         if (nextSweepNs != Long.MIN_VALUE) {
-            counters.flowsExpired += flows.expire(nowNs - config.flowIdleNs(), this::expired);
+            counters.flowsExpired += flows.expire(nowNs - config.flowIdleNs(), onExpired);
         }
         nextSweepNs = nowNs + SWEEP_INTERVAL_NS;
     }

@@ -39,6 +39,9 @@ final class WatchedFlow {
     String dnsName;
     /** Bit per rule ordinal: rules already raised on this flow. */
     long raised;
+    /** Neighbours in the table's least-recently-seen order. */
+    WatchedFlow older;
+    WatchedFlow newer;
 
     void set(int protocol, long clientHi, long clientLo, int clientPort, long serverHi, long serverLo, int serverPort,
              long nowNs) {
