@@ -3,7 +3,6 @@ package io.airlock.cli;
 import io.airlock.config.AirlockConfig;
 import io.airlock.config.ConfigLoader;
 import io.airlock.config.ConfigResult;
-import io.airlock.proxy.ProxyRuntime;
 import io.airlock.server.RtspServerConfig;
 import io.airlock.sim.CameraSimulator;
 import io.airlock.sim.Vendor;
@@ -62,20 +61,22 @@ final class DemoCommand implements Callable<Integer> {
         CameraSimulator camera = CameraSimulator.start(
                 new RtspServerConfig().bind(new InetSocketAddress("127.0.0.1", CAMERA_PORT)), Vendor.HIKVISION,
                 CameraSimulator.DEFAULT_FPS, List.of(clip));
-        ProxyRuntime runtime;
+        LiveProxy proxy;
         try {
-            runtime = ProxyRuntime.start(config, new ConsoleFindings(System.out), System.err);
-        } catch (RuntimeException e) {
+            proxy = LiveProxy.start(config, new ConsoleFindings(System.out), System.err, true);
+        } catch (IOException | RuntimeException e) {
             camera.close();
             throw e;
         }
         System.out.println("Simulated camera: " + camera.urls().get(0));
-        for (String url : runtime.urls()) {
+        for (String url : proxy.urls()) {
             System.out.println("Open in VLC or ffplay: " + url + "   (e.g. ffplay -rtsp_transport tcp " + url + ")");
         }
+        System.out.println("Prometheus metrics: " + proxy.metricsUrl() + "   (health: "
+                + proxy.metricsUrl().replace("/metrics", "/health") + ")");
         System.out.println("Findings appear below as they happen." + (durationSeconds > 0
                 ? " Stopping after " + durationSeconds + " s." : " Ctrl-C to stop."));
-        LiveRun.await(durationSeconds, runtime, camera, () -> {
+        LiveRun.await(durationSeconds, proxy, camera, () -> {
             Files.deleteIfExists(clip);
             Files.deleteIfExists(dir);
         });

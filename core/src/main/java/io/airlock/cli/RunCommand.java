@@ -2,7 +2,6 @@ package io.airlock.cli;
 
 import io.airlock.config.ConfigLoader;
 import io.airlock.config.ConfigResult;
-import io.airlock.proxy.ProxyRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,7 +18,9 @@ import java.util.concurrent.Callable;
         footer = {
             "",
             "Check a configuration first with 'airlock validate --config FILE'; docs/airlock.example.yaml explains",
-            "every key. Stop with Ctrl-C or SIGTERM: cameras get TEARDOWN and recorder sessions are closed.",
+            "every key. Prometheus metrics and health checks are served on listen.management (by default",
+            "http://127.0.0.1:9090/metrics and /health). Stop with Ctrl-C or SIGTERM: cameras get TEARDOWN and",
+            "recorder sessions are closed.",
             "Exit codes: 0 stopped cleanly, 2 invalid configuration or a port that cannot be bound."
         })
 final class RunCommand implements Callable<Integer> {
@@ -38,11 +39,12 @@ final class RunCommand implements Callable<Integer> {
             System.err.println(result.describe());
             return ExitCodes.INPUT_OR_USAGE;
         }
-        ProxyRuntime runtime = ProxyRuntime.start(result.config(), new ConsoleFindings(System.out), System.err);
-        for (String url : runtime.urls()) {
+        LiveProxy proxy = LiveProxy.start(result.config(), new ConsoleFindings(System.out), System.err, false);
+        for (String url : proxy.urls()) {
             System.out.println("serving " + url);
         }
-        LiveRun.await(durationSeconds, runtime);
+        System.out.println("metrics at " + proxy.metricsUrl());
+        LiveRun.await(durationSeconds, proxy);
         return ExitCodes.OK;
     }
 }

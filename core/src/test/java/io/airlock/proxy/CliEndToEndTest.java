@@ -48,6 +48,8 @@ class CliEndToEndTest {
             int frames = pulled.get(10, TimeUnit.SECONDS);
             assertThat(run.exit()).as("exit; stderr: %s", run.err()).isZero();
             assertThat(run.outLines()).as("stdout").anyMatch(l -> l.contains(DEMO_URL));
+            assertThat(run.outLines()).as("stdout: where Prometheus scrapes")
+                    .anyMatch(l -> l.matches(".*http://127\\.0\\.0\\.1:\\d+/metrics.*"));
             assertThat(run.outLines()).as("stdout finding lines").anyMatch(l -> l.contains("MED-02"));
             assertThat(frames).as("frames FFmpeg decoded from %s during the demo", DEMO_URL).isGreaterThanOrEqualTo(25);
         });
@@ -84,9 +86,27 @@ class CliEndToEndTest {
                 assertThat(frames).as("frames pulled through airlock run").isGreaterThanOrEqualTo(25);
                 assertThat(run.out()).as("stdout (findings included)").contains("serving " + url)
                         .doesNotContain(CAMERA_PASSWORD);
+                assertThat(run.outLines()).anyMatch(l -> l.matches("metrics at http://127\\.0\\.0\\.1:\\d+/metrics"));
                 assertThat(run.err()).as("stderr").doesNotContain(CAMERA_PASSWORD);
             }
         });
+    }
+
+    @Test
+    void shouldStopWithOneLineBeforeContactingACameraWhenTheManagementPortIsTaken() throws Exception {
+        try (ServerSocket taken = new ServerSocket();
+             CameraSimulator sim = E2eHarness.camera(0, Vendor.HIKVISION)) {
+            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+            Path config = tmp.resolve("airlock.yaml");
+            String yaml = E2eHarness.yaml(E2eHarness.freePort(), sim.urls().get(0), "tcp");
+            Files.writeString(config, yaml.replaceFirst("management: 127\\.0\\.0\\.1:\\d+",
+                    "management: 127.0.0.1:" + taken.getLocalPort()));
+            CliRun run = CliRun.of("run", "--config", config.toString(), "--duration", "5");
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.errLines()).as("stderr").containsExactly("airlock: cannot listen for management on"
+                    + " 127.0.0.1:" + taken.getLocalPort() + ": Address already in use");
+            assertThat(sim.server().connections()).as("connections to the camera").isZero();
+        }
     }
 
     /** Waits for the URL's port, then decodes up to {@code want} frames; returns how many decoded. */

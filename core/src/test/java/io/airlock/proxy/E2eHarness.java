@@ -82,14 +82,16 @@ final class E2eHarness {
     }
 
     static String listen(int rtspPort) {
-        // A random even range that stays clear of the RTSP port (ephemeral ports can fall anywhere).
+        int management = freePort();
+        // A random even range that stays clear of the TCP ports (ephemeral ports can fall anywhere).
         int first;
         do {
             first = 40_000 + 2 * ThreadLocalRandom.current().nextInt(4_000);
-        } while (rtspPort >= first && rtspPort <= first + 99);
+        } while (rtspPort >= first && rtspPort <= first + 99 || management >= first && management <= first + 99);
         return "listen:\n"
                 + "  rtsp: 127.0.0.1:" + rtspPort + "\n"
-                + "  rtp_ports: " + first + "-" + (first + 99) + "\n";
+                + "  rtp_ports: " + first + "-" + (first + 99) + "\n"
+                + "  management: 127.0.0.1:" + management + "\n";
     }
 
     /** Airlock running {@code yaml}, with the findings it raised collected. */
