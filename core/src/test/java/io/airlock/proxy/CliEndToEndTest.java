@@ -9,8 +9,6 @@ import io.airlock.sim.CameraSimulator;
 import io.airlock.sim.Vendor;
 import io.airlock.support.TestPaths;
 import io.airlock.testdata.CliRun;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,23 +115,7 @@ class CliEndToEndTest {
             sleep(100);
         }
         sleep(1500);
-        int frames = 0;
-        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(url)) {
-            g.setOption("rtsp_transport", "tcp");
-            g.setOption("timeout", "5000000");
-            g.start();
-            while (frames < want) {
-                Frame f = g.grabImage();
-                if (f == null || f.image == null) {
-                    break;
-                }
-                frames++;
-            }
-            g.stop();
-        } catch (Exception e) {
-            throw new IllegalStateException("pulling " + url + ": " + e, e);
-        }
-        return frames;
+        return E2eHarness.decode(url, want, Long.MAX_VALUE);
     }
 
     private static boolean free(int port) {

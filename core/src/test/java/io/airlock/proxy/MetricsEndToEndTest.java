@@ -11,8 +11,6 @@ import io.airlock.metrics.AirlockMetrics;
 import io.airlock.metrics.PrometheusText;
 import io.airlock.sim.CameraSimulator;
 import io.airlock.sim.Vendor;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -77,7 +75,7 @@ class MetricsEndToEndTest {
         AtomicBoolean grabbing = new AtomicBoolean(true);
         CompletableFuture<Integer> frames = E2eHarness.async(() -> {
             try {
-                return grab(runtime.urls().get(0));
+                return E2eHarness.decode(runtime.urls().get(0), 75, TimeUnit.SECONDS.toNanos(3));
             } finally {
                 grabbing.set(false);
             }
@@ -194,27 +192,5 @@ class MetricsEndToEndTest {
 
     private static HttpProbe.Response get(InetSocketAddress m, String path) throws IOException {
         return HttpProbe.get(m, path, "Authorization: Bearer " + TOKEN);
-    }
-
-    /** Frames FFmpeg decodes from {@code url} over TCP in about 3 s (at most 75). */
-    private static int grab(String url) {
-        int frames = 0;
-        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(url)) {
-            g.setOption("rtsp_transport", "tcp");
-            g.setOption("timeout", "5000000");
-            g.start();
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(3000);
-            while (System.nanoTime() < deadline && frames < 75) {
-                Frame f = g.grabImage();
-                if (f == null || f.image == null) {
-                    break;
-                }
-                frames++;
-            }
-            g.stop();
-        } catch (Exception e) {
-            throw new IllegalStateException("pulling " + url + ": " + e, e);
-        }
-        return frames;
     }
 }
