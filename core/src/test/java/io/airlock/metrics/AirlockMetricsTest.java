@@ -160,32 +160,7 @@ class AirlockMetricsTest {
     private void register() {
         metrics.register(main);
         metrics.register(sub);
-        metrics.register(new PipelineMetrics() {
-            @Override
-            public int ringCapacity() {
-                return 1024;
-            }
-
-            @Override
-            public long ringRemaining() {
-                return 1000;
-            }
-
-            @Override
-            public long eventsProcessed() {
-                return 99;
-            }
-
-            @Override
-            public long handlerFailures() {
-                return 0;
-            }
-
-            @Override
-            public LatencyHistogram latency() {
-                return latency;
-            }
-        });
+        metrics.register(new FixedPipeline(1024, 1000, 99, 0, latency));
     }
 
     private static Finding finding(Rule rule, String stream) {
