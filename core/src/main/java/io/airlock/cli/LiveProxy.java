@@ -35,7 +35,7 @@ final class LiveProxy implements AutoCloseable {
      * Builds the proxy, binds the management listener on {@code listen.management}, then starts the proxy.
      *
      * @param anyPortIfBusy when the configured management port is taken, serve on a free port of the same address
-     *                      instead (for the demo, on a machine that may run Prometheus on 9090) and say so on {@code log}
+     *                      instead and say so on {@code log} (for the demo: a local Prometheus may hold 9090)
      * @throws BindException when the management address cannot be bound, in one line
      */
     static LiveProxy start(AirlockConfig config, FindingSink sink, PrintStream log, boolean anyPortIfBusy)

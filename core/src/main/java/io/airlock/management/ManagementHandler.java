@@ -82,12 +82,7 @@ final class ManagementHandler extends SimpleChannelInboundHandler<FullHttpReques
             deadline.cancel(false);
         }
         if (request.decoderResult().isFailure()) {
-            Throwable cause = request.decoderResult().cause();
-            HttpResponseStatus status = cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
-                    : cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
-                    : cause instanceof TooLongFrameException ? HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE
-                    : HttpResponseStatus.BAD_REQUEST;
-            text(ctx, status, "malformed request", true);
+            text(ctx, statusOf(request.decoderResult().cause()), "malformed request", true);
             return;
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
@@ -171,6 +166,17 @@ final class ManagementHandler extends SimpleChannelInboundHandler<FullHttpReques
         r.headers().set(HttpHeaderNames.ALLOW, expected.name());
         send(ctx, r, close);
         return false;
+    }
+
+    private static HttpResponseStatus statusOf(Throwable decoderFailure) {
+        if (decoderFailure instanceof TooLongHttpLineException) {
+            return HttpResponseStatus.REQUEST_URI_TOO_LONG;
+        }
+        if (decoderFailure instanceof TooLongHttpHeaderException) {
+            return HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+        }
+        return decoderFailure instanceof TooLongFrameException ? HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE
+                : HttpResponseStatus.BAD_REQUEST;
     }
 
     private void text(ChannelHandlerContext ctx, HttpResponseStatus status, String message, boolean close) {

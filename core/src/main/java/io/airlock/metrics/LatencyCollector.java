@@ -3,6 +3,7 @@ package io.airlock.metrics;
 import io.prometheus.metrics.model.registry.Collector;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricFamilyDescriptor;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 
 /**
@@ -62,7 +63,7 @@ final class LatencyCollector implements Collector {
     }
 
     @Override
-    public String getPrometheusName() {
-        return name;
+    public MetricFamilyDescriptor getMetricFamilyDescriptor() {
+        return MetricFamilyDescriptor.histogram(name).help(help).build();
     }
 }

@@ -69,10 +69,10 @@ final class StreamMeters {
             if (!seiRegistered[type] && stream.seiMessages(type) > 0) {
                 seiRegistered[type] = true;
                 int t = type;
+                String label = type == StreamMetrics.SEI_OTHER ? "other" : String.valueOf(type);
                 FunctionCounter.builder("airlock.sei.messages", stream, s -> s.seiMessages(t))
                         .description("SEI messages by payload type (H.264 D.1, H.265 D.2); 'other' is beyond 255")
-                        .tags(tags).tag("payload_type", type == StreamMetrics.SEI_OTHER ? "other" : Integer.toString(type))
-                        .register(registry);
+                        .tags(tags).tag("payload_type", label).register(registry);
             }
         }
     }

@@ -129,7 +129,7 @@ public final class RtpReception {
         return lost;
     }
 
-    /** Packets that arrived after a later-numbered one, or twice; {@code lost() - reordered()} is A.3's cumulative loss. */
+    /** Packets that arrived after a later-numbered one, or twice; {@code lost() - reordered()} is A.3's loss. */
     public long reordered() {
         return reordered;
     }

@@ -32,7 +32,8 @@ class ManagementHandlerFuzzTest {
         "GET /health HTTP/1.1\r\nAuthorization: Bearer " + TOKEN + "\r\n\r\n",
         "POST /reload HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc",
         "GET /health/ready HTTP/1.0\r\nHost: [::1]:9090\r\nAuthorization: bearer x\r\n\r\n",
-        "GET /%2e%2e/metrics?x=1 HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
+        "GET /%2e%2e/metrics?x=1 HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5\r\nhello\r\n0\r\n\r\n",
     };
 
     @FuzzTest

@@ -53,7 +53,7 @@ public final class PrometheusText {
             } else if ((m = TYPE.matcher(line)).matches()) {
                 String help = helps.get(m.group(1));
                 if (help == null || help.isBlank()) {
-                    throw new AssertionError("line " + (i + 1) + ": TYPE of " + m.group(1) + " without a HELP before it");
+                    throw new AssertionError("line " + (i + 1) + ": TYPE of " + m.group(1) + " without HELP before it");
                 }
                 p.families.put(m.group(1), new Family(m.group(1), help, m.group(2), new ArrayList<>()));
             } else if ((m = SAMPLE.matcher(line)).matches()) {

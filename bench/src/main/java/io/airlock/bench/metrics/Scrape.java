@@ -28,13 +28,14 @@ final class Scrape {
             int space = line.lastIndexOf(' ');
             String key = line.substring(0, space);
             int brace = key.indexOf('{');
-            s.samples.add(new Sample(brace < 0 ? key : key.substring(0, brace), brace < 0 ? "" : key.substring(brace),
+            String labels = brace < 0 ? "" : key.substring(brace);
+            s.samples.add(new Sample(brace < 0 ? key : key.substring(0, brace), labels,
                     Double.parseDouble(line.substring(space + 1).replace("+Inf", "Infinity"))));
         }
         return s;
     }
 
-    /** The sum of every sample named {@code name} whose labels contain {@code labelText} (e.g. {@code rule="MED-02"}). */
+    /** The sum of the samples named {@code name} whose labels contain {@code labelText}, e.g. {@code rule="MED-02"}. */
     double sum(String name, String labelText) {
         double n = 0;
         for (Sample x : samples) {
@@ -73,7 +74,8 @@ final class Scrape {
     double quantile(Scrape earlier, String name, double q) {
         Map<Double, Double> now = buckets(name);
         Map<Double, Double> then = earlier.buckets(name);
-        double total = now.getOrDefault(Double.POSITIVE_INFINITY, 0.0) - then.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+        double total = now.getOrDefault(Double.POSITIVE_INFINITY, 0.0)
+                - then.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
         if (total <= 0) {
             return Double.NaN;
         }
