@@ -3,7 +3,6 @@ package io.airlock.cli;
 import io.airlock.config.AirlockConfig;
 import io.airlock.config.ConfigLoader;
 import io.airlock.config.ConfigResult;
-import io.airlock.proxy.ProxyRuntime;
 import io.airlock.server.RtspServerConfig;
 import io.airlock.sim.CameraSimulator;
 import io.airlock.sim.Vendor;
@@ -61,13 +60,13 @@ final class DemoCommand implements Callable<Integer> {
         }
         AlertSinks sinks = AlertSinks.open(config.alerts(), new ConsoleFindings(System.out), System.err);
         CameraSimulator camera = null;
-        ProxyRuntime runtime;
+        LiveProxy proxy;
         try {
             camera = CameraSimulator.start(
                     new RtspServerConfig().bind(new InetSocketAddress("127.0.0.1", CAMERA_PORT)), Vendor.HIKVISION,
                     CameraSimulator.DEFAULT_FPS, List.of(clip));
-            runtime = ProxyRuntime.start(config, sinks, System.err);
-        } catch (RuntimeException e) {
+            proxy = LiveProxy.start(config, sinks, System.err, true);
+        } catch (IOException | RuntimeException e) {
             if (camera != null) {
                 camera.close();
             }
@@ -75,12 +74,14 @@ final class DemoCommand implements Callable<Integer> {
             throw e;
         }
         System.out.println("Simulated camera: " + camera.urls().get(0));
-        for (String url : runtime.urls()) {
+        for (String url : proxy.urls()) {
             System.out.println("Open in VLC or ffplay: " + url + "   (e.g. ffplay -rtsp_transport tcp " + url + ")");
         }
+        System.out.println("Prometheus metrics: " + proxy.metricsUrl() + "   (health: "
+                + proxy.metricsUrl().replace("/metrics", "/health") + ")");
         System.out.println("Findings appear below as they happen." + (durationSeconds > 0
                 ? " Stopping after " + durationSeconds + " s." : " Ctrl-C to stop."));
-        LiveRun.await(durationSeconds, runtime, sinks, camera, () -> {
+        LiveRun.await(durationSeconds, proxy, sinks, camera, () -> {
             Files.deleteIfExists(clip);
             Files.deleteIfExists(dir);
         });

@@ -3,10 +3,10 @@ package io.airlock.cli;
 import io.airlock.capture.CaptureException;
 import io.airlock.config.ConfigLoader;
 import io.airlock.config.ConfigResult;
-import io.airlock.proxy.ProxyRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -20,8 +20,10 @@ import java.util.concurrent.Callable;
         footer = {
             "",
             "Check a configuration first with 'airlock validate --config FILE'; docs/airlock.example.yaml explains",
-            "every key. Stop with Ctrl-C or SIGTERM: cameras get TEARDOWN, recorder sessions are closed, and findings",
-            "still queued for the alerts file or syslog are written before the process exits.",
+            "every key. Prometheus metrics and health checks are served on listen.management (by default",
+            "http://127.0.0.1:9090/metrics and /health). Stop with Ctrl-C or SIGTERM: cameras get TEARDOWN, recorder",
+            "sessions are closed, and findings still queued for the alerts file or syslog are written before the",
+            "process exits.",
             "Exit codes: 0 stopped cleanly, 2 invalid configuration or a port that cannot be bound."
         })
 final class RunCommand implements Callable<Integer> {
@@ -41,29 +43,30 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.INPUT_OR_USAGE;
         }
         AlertSinks sinks = AlertSinks.open(result.config().alerts(), new ConsoleFindings(System.out), System.err);
-        ProxyRuntime runtime;
+        LiveProxy proxy;
         try {
-            runtime = ProxyRuntime.start(result.config(), sinks, System.err);
-        } catch (RuntimeException e) {
+            proxy = LiveProxy.start(result.config(), sinks, System.err, false);
+        } catch (IOException | RuntimeException e) {
             sinks.close();
             throw e;
         }
-        for (String url : runtime.urls()) {
+        for (String url : proxy.urls()) {
             System.out.println("serving " + url);
         }
+        System.out.println("metrics at " + proxy.metricsUrl());
         AutoCloseable watch = () -> { };
         if (result.config().watch().enabled()) {
             try {
                 watch = CameraNetworkWatch.start(result.config(), sinks);
             } catch (CaptureException e) {
                 System.err.println("airlock: " + e.getMessage());
-                runtime.close();
+                proxy.close();
                 sinks.close();
                 return ExitCodes.INPUT_OR_USAGE;
             }
         }
         // The pipelines drain into the sinks first; then they write out and close.
-        LiveRun.await(durationSeconds, runtime, watch, sinks);
+        LiveRun.await(durationSeconds, proxy, watch, sinks);
         return ExitCodes.OK;
     }
 }

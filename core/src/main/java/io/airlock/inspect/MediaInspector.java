@@ -76,6 +76,15 @@ public final class MediaInspector implements EventHandler<PacketEvent> {
         return views;
     }
 
+    /**
+     * The statistics of {@code track} once the media stage has seen a packet of it, else null. Safe from any thread for
+     * the counters {@link StreamStats} documents as live (the metrics scrape reads them while the stream runs).
+     */
+    public static StreamStats stats(Track track) {
+        Object state = track.state();
+        return state instanceof MediaStream ? ((MediaStream) state).stats() : null;
+    }
+
     public long streamsRefused() {
         return registry.refused();
     }

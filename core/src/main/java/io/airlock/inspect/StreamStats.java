@@ -2,6 +2,8 @@ package io.airlock.inspect;
 
 import io.airlock.codec.Codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,10 +14,22 @@ import java.util.TreeMap;
  * What a user wants to know about one stream: codec, picture size, frame rate, bitrate, GOP length, the SEI payload
  * types it carries and the vendor it looks like. Updated by the media inspector thread with primitive fields only;
  * turned into text after the pipeline drains.
+ *
+ * <p>In live mode the metrics scrape reads the counters while the stream runs: packets, bytes, frames, keyframes,
+ * GOP length and SEI counts are written with release stores (plain stores on x86) and read with acquire loads, so
+ * they can be read from any thread; everything else belongs to the inspector thread until the pipeline drains.
  */
 public final class StreamStats {
 
+    /** Index of {@link #sei(int)} counting payload types outside 0..255. */
+    public static final int SEI_OTHER = 256;
     private static final int SEI_TYPES_TRACKED = 256;
+    private static final VarHandle PACKETS = field("packets");
+    private static final VarHandle BYTES = field("bytes");
+    private static final VarHandle FRAMES = field("frames");
+    private static final VarHandle KEYFRAMES = field("keyframes");
+    private static final VarHandle LAST_GOP = field("lastGop");
+    private static final VarHandle SEI = MethodHandles.arrayElementVarHandle(long[].class);
 
     private Codec codec = Codec.UNKNOWN;
     private String encodingName;
@@ -42,8 +56,8 @@ public final class StreamStats {
     private long maxGop;
     private long nalUnits;
 
-    private final long[] seiCounts = new long[SEI_TYPES_TRACKED];
-    private long seiOtherTypes;
+    /** Counts per SEI payload type, then one for the types beyond. */
+    private final long[] seiCounts = new long[SEI_TYPES_TRACKED + 1];
     private final Set<String> fingerprints = new LinkedHashSet<>();
     private final List<String> notes = new ArrayList<>();
     private long rejected;
@@ -70,8 +84,8 @@ public final class StreamStats {
 
     /** Counts a packet (or chunk) of {@code length} bytes received at {@code timeNs} (-1 = no clock). */
     public void onPacket(int length, long timeNs) {
-        packets++;
-        bytes += length;
+        PACKETS.setRelease(this, packets + 1);
+        BYTES.setRelease(this, bytes + length);
         if (timeNs >= 0) {
             if (firstTimeNs == Long.MIN_VALUE) {
                 firstTimeNs = timeNs;
@@ -109,11 +123,11 @@ public final class StreamStats {
 
     /** A new picture begins; {@code keyframe} for IDR/IRAP pictures. */
     public void onFrame(boolean keyframe) {
-        frames++;
+        FRAMES.setRelease(this, frames + 1);
         if (keyframe) {
-            keyframes++;
+            KEYFRAMES.setRelease(this, keyframes + 1);
             if (framesSinceKeyframe > 0) {
-                lastGop = framesSinceKeyframe;
+                LAST_GOP.setRelease(this, framesSinceKeyframe);
                 maxGop = Math.max(maxGop, framesSinceKeyframe);
             }
             framesSinceKeyframe = 1;
@@ -123,11 +137,8 @@ public final class StreamStats {
     }
 
     public void onSei(int payloadType) {
-        if (payloadType >= 0 && payloadType < SEI_TYPES_TRACKED) {
-            seiCounts[payloadType]++;
-        } else {
-            seiOtherTypes++;
-        }
+        int i = payloadType >= 0 && payloadType < SEI_TYPES_TRACKED ? payloadType : SEI_OTHER;
+        SEI.setRelease(seiCounts, i, seiCounts[i] + 1);
     }
 
     /** Picture size, profile and level from a sequence parameter set (once per GOP: primitives only). */
@@ -154,11 +165,11 @@ public final class StreamStats {
     }
 
     public long packets() {
-        return packets;
+        return (long) PACKETS.getAcquire(this);
     }
 
     public long bytes() {
-        return bytes;
+        return (long) BYTES.getAcquire(this);
     }
 
     public long lostPackets() {
@@ -170,11 +181,11 @@ public final class StreamStats {
     }
 
     public long frames() {
-        return frames;
+        return (long) FRAMES.getAcquire(this);
     }
 
     public long keyframes() {
-        return keyframes;
+        return (long) KEYFRAMES.getAcquire(this);
     }
 
     public long nalUnits() {
@@ -201,7 +212,7 @@ public final class StreamStats {
 
     /** GOP length in pictures: the last complete one seen, or 0. */
     public long gopLength() {
-        return lastGop;
+        return (long) LAST_GOP.getAcquire(this);
     }
 
     public long maxGopLength() {
@@ -242,16 +253,19 @@ public final class StreamStats {
         return fps > 0 && frames > 0 ? bytes * 8 * fps / frames : 0;
     }
 
-    /** SEI payload types seen, with counts, ordered by type. */
+    /** SEI messages of payload type {@code payloadType} (0..255), or of types beyond ({@link #SEI_OTHER}). */
+    public long sei(int payloadType) {
+        return payloadType >= 0 && payloadType <= SEI_OTHER ? (long) SEI.getAcquire(seiCounts, payloadType) : 0;
+    }
+
+    /** SEI payload types seen, with counts, ordered by type; {@link #SEI_OTHER} counts the types beyond 255. */
     public TreeMap<Integer, Long> seiCounts() {
         TreeMap<Integer, Long> m = new TreeMap<>();
-        for (int i = 0; i < seiCounts.length; i++) {
-            if (seiCounts[i] != 0) {
-                m.put(i, seiCounts[i]);
+        for (int i = 0; i <= SEI_OTHER; i++) {
+            long n = sei(i);
+            if (n != 0) {
+                m.put(i, n);
             }
-        }
-        if (seiOtherTypes != 0) {
-            m.put(SEI_TYPES_TRACKED, seiOtherTypes);
         }
         return m;
     }
@@ -262,5 +276,13 @@ public final class StreamStats {
 
     public List<String> notes() {
         return notes;
+    }
+
+    private static VarHandle field(String name) {
+        try {
+            return MethodHandles.lookup().findVarHandle(StreamStats.class, name, long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 }

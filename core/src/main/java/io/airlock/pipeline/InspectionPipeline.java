@@ -95,6 +95,16 @@ public final class InspectionPipeline implements AutoCloseable {
         return ring.getBufferSize();
     }
 
+    /** Slots free right now; any thread. */
+    public long remainingCapacity() {
+        return ring.remainingCapacity();
+    }
+
+    /** Events that have passed every stage (the release included); any thread. */
+    public long processed() {
+        return ring.getMinimumGatingSequence() + 1;
+    }
+
     /**
      * Waits until every published event has passed every stage, then stops the stage threads. The wait watches the
      * last stage's sequence rather than using {@code Disruptor.shutdown}, which skips stages whose threads have not

@@ -18,7 +18,8 @@ public final class Track {
     private long ssrc = -1;
     private String encodingName;
     private int nalLengthSize;
-    private Object state;
+    /** Volatile so that another thread (the metrics scrape) sees the inspector's state once it exists. */
+    private volatile Object state;
     private volatile Object egress;
 
     /**

@@ -9,6 +9,8 @@ import io.airlock.pipeline.Track;
 import io.airlock.proxy.camera.CameraAnomaly;
 import io.airlock.proxy.camera.CameraSessionListener;
 import io.airlock.proxy.camera.CameraTrack;
+import io.airlock.rtp.RtpPacket;
+import io.airlock.rtp.RtpReception;
 import io.airlock.rtsp.RtspMessage;
 import io.airlock.rtsp.VendorFingerprint;
 import io.airlock.rtsp.VendorFingerprints;
@@ -21,17 +23,17 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One camera as recorders see it: a {@link MediaSource} fed by the camera's single upstream session. Each packet
  * from the camera gets its header made continuous ({@link RtpContinuity}), then goes into the ring; the inspectors
  * see it, then the egress stage hands it to the recorders. When the ring is full the packet is dropped and counted:
- * forwarding never waits on inspection beyond the ring's capacity.
+ * forwarding never waits on inspection beyond the ring's capacity. Loss, reordering and jitter are measured here, on
+ * the camera's own sequence numbers and timestamps at arrival, before the rewrite and before the ring.
  */
 final class ProxiedCamera implements MediaSource, CameraSessionListener {
 
-    private static final int MAX_TRACKS = 8;
+    static final int MAX_TRACKS = 8;
 
     private final String name;
     private final String path;
@@ -40,12 +42,14 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
     private final PrintStream log;
     private final StreamIdentity identity;
     private final long sessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-    private final AtomicLong ringFull = new AtomicLong();
+    private final StreamCounters counters = new StreamCounters();
+    private final RtpReception[] reception = new RtpReception[MAX_TRACKS];
     private final long stallNanos;
     private volatile TrackFanOut[] tracks = new TrackFanOut[0];
     private volatile String recorderSdp;
     private SessionDescription cameraSdp;
     private volatile boolean connected;
+    private boolean played;
 
     ProxiedCamera(String name, String path, PacketPublisher publisher, SessionFindings findings, PrintStream log,
                   long stallNanos) {
@@ -56,6 +60,9 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
         this.findings = findings;
         this.log = log;
         this.identity = new StreamIdentity(name, null, 0, null, 0, null, -1, -1);
+        for (int i = 0; i < MAX_TRACKS; i++) {
+            reception[i] = new RtpReception();
+        }
     }
 
     String name() {
@@ -68,7 +75,21 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
 
     /** Packets dropped because the ring was full. */
     long ringFull() {
-        return ringFull.get();
+        return counters.ringFull.get();
+    }
+
+    StreamCounters counters() {
+        return counters;
+    }
+
+    /** The current tracks' recorders (the array is replaced, never changed, when the track layout changes). */
+    TrackFanOut[] fanOuts() {
+        return tracks;
+    }
+
+    /** Reception statistics of the camera's track {@code track} (0..7), kept across reconnects. */
+    RtpReception reception(int track) {
+        return reception[track];
     }
 
     /**
@@ -130,7 +151,14 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
     @Override
     public void sessionStarted(SessionDescription sdp, List<CameraTrack> cameraTracks) {
         cameraSdp = sdp;
+        if (played) {
+            counters.reconnects.increment();
+        }
+        played = true;
         int n = Math.min(MAX_TRACKS, cameraTracks.size());
+        for (int i = 0; i < n; i++) {
+            reception[i].restart(cameraTracks.get(i).clockRate());
+        }
         TrackFanOut[] current = tracks;
         if (current.length == n) {
             // Same layout after a reconnect: recorders stay attached, their streams carry on.
@@ -144,7 +172,8 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
                 Track track = new Track(name, i, null, Codec.fromEncodingName(ct.encoding())).encodingName(ct.encoding())
                         .payloadType(ct.payloadType()).clockRate(ct.clockRate() > 0 ? (int) ct.clockRate() : 90_000);
                 long ssrc = ThreadLocalRandom.current().nextLong(1, 0xFFFF_FFFFL);
-                fresh[i] = new TrackFanOut(track, new RtpContinuity(ssrc, track.clockRate()), stallNanos, findings);
+                fresh[i] = new TrackFanOut(track, new RtpContinuity(ssrc, track.clockRate()), stallNanos, findings,
+                        counters);
             }
             tracks = fresh;
         }
@@ -161,6 +190,13 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
         }
         TrackFanOut fanOut = t[track];
         long now = System.nanoTime();
+        counters.inboundPackets.increment();
+        counters.inboundBytes.add(length);
+        if (length < RtpPacket.MIN_HEADER_LENGTH) {
+            return;
+        }
+        reception[track].onPacket(buf.getUnsignedShort(offset + RtpPacket.SEQUENCE_NUMBER_OFFSET),
+                buf.getUnsignedInt(offset + RtpPacket.TIMESTAMP_OFFSET), now);
         if (!fanOut.continuity().rewrite(buf, offset, length, now)) {
             return;
         }
@@ -168,7 +204,7 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
         if (seq < 0) {
             // The ring is full: dropping is the one answer that neither waits on inspection nor reorders packets
             // by sending this one ahead of those still in the ring.
-            ringFull.incrementAndGet();
+            counters.ringFull.increment();
             return;
         }
         // The event holds a reference on the receive buffer itself plus the range: no derived buffer per packet.

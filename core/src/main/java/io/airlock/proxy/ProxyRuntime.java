@@ -12,7 +12,10 @@ import io.airlock.inspect.ControlInspector;
 import io.airlock.inspect.InspectionContext;
 import io.airlock.inspect.MediaInspector;
 import io.airlock.inspect.SessionDirectory;
+import io.airlock.metrics.AirlockMetrics;
 import io.airlock.metrics.LatencyHistogram;
+import io.airlock.metrics.PipelineMetrics;
+import io.airlock.metrics.StreamMetrics;
 import io.airlock.pipeline.InspectionPipeline;
 import io.airlock.pipeline.WaitStrategies;
 import io.airlock.proxy.camera.CameraEndpoint;
@@ -57,6 +60,7 @@ public final class ProxyRuntime implements AutoCloseable {
     private final FindingTable mediaFindings;
     private final List<CameraSession> sessions = new ArrayList<>();
     private final List<ProxiedCamera> cameras = new ArrayList<>();
+    private final List<StreamMetrics> streams = new ArrayList<>();
     private final EgressStage egress = new EgressStage();
     private final long stallNanos;
     private final PolicyEnforcer enforcer;
@@ -88,32 +92,51 @@ public final class ProxyRuntime implements AutoCloseable {
                 .listener(new Refusals(sessionFindings));
         server = new RtspServer(serverConfig);
         for (CameraConfig camera : config.cameras()) {
-            add(camera, camera.name(), "/" + camera.name(), camera.url(), log);
+            add(camera, "", camera.url(), log);
             for (Map.Entry<String, URI> profile : camera.profiles().entrySet()) {
-                add(camera, camera.name() + "/" + profile.getKey(), "/" + camera.name() + "/" + profile.getKey(),
-                        profile.getValue(), log);
+                add(camera, profile.getKey(), profile.getValue(), log);
             }
         }
     }
 
     /** Starts serving recorders and connecting to every camera. */
     public static ProxyRuntime start(AirlockConfig config, FindingSink sink, PrintStream log) {
-        ProxyRuntime runtime = new ProxyRuntime(config, sink, log);
-        runtime.server.start();
-        for (CameraSession s : runtime.sessions) {
-            s.start();
+        return new ProxyRuntime(config, sink, log).start();
+    }
+
+    /**
+     * Builds the proxy with its meters in {@code metrics} and every finding counted there, without binding or
+     * connecting anything yet: the caller may first claim the management port, then {@link #start()}.
+     */
+    public static ProxyRuntime create(AirlockConfig config, FindingSink sink, PrintStream log,
+                                      AirlockMetrics metrics) {
+        ProxyRuntime runtime = new ProxyRuntime(config, metrics.countFindings(sink), log);
+        for (StreamMetrics s : runtime.streams) {
+            metrics.register(s);
         }
+        metrics.register(runtime.new Pipeline());
         return runtime;
     }
 
-    private void add(CameraConfig camera, String name, String path, URI url, PrintStream log) {
-        ProxiedCamera proxied = new ProxiedCamera(name, path, pipeline.newPublisher(), sessionFindings, log,
+    /** Binds the recorder-facing RTSP server (throws when it cannot) and starts connecting to every camera. */
+    public ProxyRuntime start() {
+        server.start();
+        for (CameraSession s : sessions) {
+            s.start();
+        }
+        return this;
+    }
+
+    private void add(CameraConfig camera, String profile, URI url, PrintStream log) {
+        String name = profile.isEmpty() ? camera.name() : camera.name() + "/" + profile;
+        ProxiedCamera proxied = new ProxiedCamera(name, "/" + name, pipeline.newPublisher(), sessionFindings, log,
                 stallNanos);
         char[] password = camera.password() == null ? null : camera.password().reveal().toCharArray();
         CameraEndpoint endpoint = new CameraEndpoint(name, url, camera.username(), password,
                 TransportMode.valueOf(camera.transport().name()), camera.keepalive(),
                 CameraEndpoint.DEFAULT_UDP_PORT_LOW, CameraEndpoint.DEFAULT_UDP_PORT_HIGH);
         cameras.add(proxied);
+        streams.add(new CameraStreamMetrics(proxied, camera.name(), profile));
         enforcer.camera(proxied);
         server.addSource(proxied);
         sessions.add(new CameraSession(endpoint, cameraLoops, proxied));
@@ -135,6 +158,11 @@ public final class ProxyRuntime implements AutoCloseable {
             n += c.connected() ? 1 : 0;
         }
         return n;
+    }
+
+    /** Each camera stream (a camera, or one of its profiles) as the metrics and the health check see it. */
+    public List<StreamMetrics> streams() {
+        return List.copyOf(streams);
     }
 
     /** Session findings so far (refusals, camera anomalies, fingerprints). */
@@ -173,6 +201,35 @@ public final class ProxyRuntime implements AutoCloseable {
             pipeline.close();
         }
         cameraLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /** The ring and the egress stage's latency, as the metrics see them. */
+    private final class Pipeline implements PipelineMetrics {
+
+        @Override
+        public int ringCapacity() {
+            return pipeline.capacity();
+        }
+
+        @Override
+        public long ringRemaining() {
+            return pipeline.remainingCapacity();
+        }
+
+        @Override
+        public long eventsProcessed() {
+            return pipeline.processed();
+        }
+
+        @Override
+        public long handlerFailures() {
+            return pipeline.handlerFailures();
+        }
+
+        @Override
+        public LatencyHistogram latency() {
+            return egress.latency();
+        }
     }
 
     /** SETUPs the destination policy refused become RTSP-01 findings. */

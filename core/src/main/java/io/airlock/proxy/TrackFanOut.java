@@ -13,7 +13,8 @@ import io.netty.buffer.ByteBuf;
  * disconnected and reported (RTSP-06).
  *
  * <p>Sinks live in an array replaced on attach/detach (recorder sessions' threads) and read by index on the egress
- * thread: delivering allocates nothing.
+ * thread: delivering allocates nothing. What was handed over, dropped and disconnected is counted in the stream's
+ * {@link StreamCounters}, which outlive this track.
  */
 final class TrackFanOut {
 
@@ -22,7 +23,7 @@ final class TrackFanOut {
         final MediaSink sink;
         long dropping = -1;
         long drops;
-        boolean disconnected;
+        volatile boolean disconnected;
 
         Slot(MediaSink sink) {
             this.sink = sink;
@@ -35,17 +36,18 @@ final class TrackFanOut {
     private final RtpContinuity continuity;
     private final long stallNanos;
     private final SessionFindings findings;
+    private final StreamCounters counters;
     private volatile Slot[] slots = NONE;
     private volatile Rule blockedBy;
-    private volatile long delivered;
-    private volatile long dropped;
     private boolean dirty;
 
-    TrackFanOut(Track track, RtpContinuity continuity, long stallNanos, SessionFindings findings) {
+    TrackFanOut(Track track, RtpContinuity continuity, long stallNanos, SessionFindings findings,
+                StreamCounters counters) {
         this.track = track;
         this.continuity = continuity;
         this.stallNanos = stallNanos;
         this.findings = findings;
+        this.counters = counters;
         track.egress(this);
     }
 
@@ -101,8 +103,13 @@ final class TrackFanOut {
         return blockedBy;
     }
 
+    /** Recorders attached and not disconnected as stalled; a snapshot, from any thread. */
     int recorders() {
-        return slots.length;
+        int n = 0;
+        for (Slot s : slots) {
+            n += s.disconnected ? 0 : 1;
+        }
+        return n;
     }
 
     /** Offers one packet, {@code buf[offset, offset + length)}, to every recorder of the track; egress thread. */
@@ -118,9 +125,10 @@ final class TrackFanOut {
             }
             if (s.sink.offer(buf, offset, length, false)) {
                 s.dropping = -1;
-                delivered = delivered + 1;
+                counters.outboundPackets.increment();
+                counters.outboundBytes.add(length);
             } else {
-                dropped = dropped + 1;
+                counters.recorderDrops.increment();
                 s.drops++;
                 if (s.dropping < 0) {
                     s.dropping = nowNanos;
@@ -134,6 +142,7 @@ final class TrackFanOut {
 
     private void stalled(Slot s) {
         s.disconnected = true;
+        counters.recorderStalls.increment();
         s.sink.disconnect();
         findings.raise(Rule.RTSP_06, "stalled:" + track.sourceName() + ":" + track.index() + ":"
                         + System.identityHashCode(s.sink),
@@ -151,13 +160,5 @@ final class TrackFanOut {
                 current[i].sink.flush();
             }
         }
-    }
-
-    long delivered() {
-        return delivered;
-    }
-
-    long dropped() {
-        return dropped;
     }
 }

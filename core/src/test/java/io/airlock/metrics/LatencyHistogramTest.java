@@ -17,6 +17,7 @@ class LatencyHistogramTest {
         assertThat(h.percentile(0.5)).isBetween(500_000L, 562_500L);
         assertThat(h.percentile(0.99)).isBetween(990_000L, 1_113_750L);
         assertThat(h.max()).isEqualTo(1_000_000L);
+        assertThat(h.sum()).as("1..1000 µs, and -5 as zero").isEqualTo(500_500_000L);
         assertThat(new LatencyHistogram().percentile(0.99)).isZero();
     }
 

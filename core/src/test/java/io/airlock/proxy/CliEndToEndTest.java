@@ -9,8 +9,6 @@ import io.airlock.sim.CameraSimulator;
 import io.airlock.sim.Vendor;
 import io.airlock.support.TestPaths;
 import io.airlock.testdata.CliRun;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +46,8 @@ class CliEndToEndTest {
             int frames = pulled.get(10, TimeUnit.SECONDS);
             assertThat(run.exit()).as("exit; stderr: %s", run.err()).isZero();
             assertThat(run.outLines()).as("stdout").anyMatch(l -> l.contains(DEMO_URL));
+            assertThat(run.outLines()).as("stdout: where Prometheus scrapes")
+                    .anyMatch(l -> l.matches(".*http://127\\.0\\.0\\.1:\\d+/metrics.*"));
             assertThat(run.outLines()).as("stdout finding lines").anyMatch(l -> l.contains("MED-02"));
             assertThat(frames).as("frames FFmpeg decoded from %s during the demo", DEMO_URL).isGreaterThanOrEqualTo(25);
         });
@@ -84,9 +84,27 @@ class CliEndToEndTest {
                 assertThat(frames).as("frames pulled through airlock run").isGreaterThanOrEqualTo(25);
                 assertThat(run.out()).as("stdout (findings included)").contains("serving " + url)
                         .doesNotContain(CAMERA_PASSWORD);
+                assertThat(run.outLines()).anyMatch(l -> l.matches("metrics at http://127\\.0\\.0\\.1:\\d+/metrics"));
                 assertThat(run.err()).as("stderr").doesNotContain(CAMERA_PASSWORD);
             }
         });
+    }
+
+    @Test
+    void shouldStopWithOneLineBeforeContactingACameraWhenTheManagementPortIsTaken() throws Exception {
+        try (ServerSocket taken = new ServerSocket();
+             CameraSimulator sim = E2eHarness.camera(0, Vendor.HIKVISION)) {
+            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+            Path config = tmp.resolve("airlock.yaml");
+            String yaml = E2eHarness.yaml(E2eHarness.freePort(), sim.urls().get(0), "tcp");
+            Files.writeString(config, yaml.replaceFirst("management: 127\\.0\\.0\\.1:\\d+",
+                    "management: 127.0.0.1:" + taken.getLocalPort()));
+            CliRun run = CliRun.of("run", "--config", config.toString(), "--duration", "5");
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.errLines()).as("stderr").containsExactly("airlock: cannot listen for management on"
+                    + " 127.0.0.1:" + taken.getLocalPort() + ": Address already in use");
+            assertThat(sim.server().connections()).as("connections to the camera").isZero();
+        }
     }
 
     /** Waits for the URL's port, then decodes up to {@code want} frames; returns how many decoded. */
@@ -97,23 +115,7 @@ class CliEndToEndTest {
             sleep(100);
         }
         sleep(1500);
-        int frames = 0;
-        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(url)) {
-            g.setOption("rtsp_transport", "tcp");
-            g.setOption("timeout", "5000000");
-            g.start();
-            while (frames < want) {
-                Frame f = g.grabImage();
-                if (f == null || f.image == null) {
-                    break;
-                }
-                frames++;
-            }
-            g.stop();
-        } catch (Exception e) {
-            throw new IllegalStateException("pulling " + url + ": " + e, e);
-        }
-        return frames;
+        return E2eHarness.decode(url, want, Long.MAX_VALUE);
     }
 
     private static boolean free(int port) {

@@ -11,6 +11,8 @@ import io.airlock.server.RtspServerConfig;
 import io.airlock.sim.CameraSimulator;
 import io.airlock.sim.Vendor;
 import io.airlock.support.TestPaths;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -82,14 +84,16 @@ final class E2eHarness {
     }
 
     static String listen(int rtspPort) {
-        // A random even range that stays clear of the RTSP port (ephemeral ports can fall anywhere).
+        int management = freePort();
+        // A random even range that stays clear of the TCP ports (ephemeral ports can fall anywhere).
         int first;
         do {
             first = 40_000 + 2 * ThreadLocalRandom.current().nextInt(4_000);
-        } while (rtspPort >= first && rtspPort <= first + 99);
+        } while (rtspPort >= first && rtspPort <= first + 99 || management >= first && management <= first + 99);
         return "listen:\n"
                 + "  rtsp: 127.0.0.1:" + rtspPort + "\n"
-                + "  rtp_ports: " + first + "-" + (first + 99) + "\n";
+                + "  rtp_ports: " + first + "-" + (first + 99) + "\n"
+                + "  management: 127.0.0.1:" + management + "\n";
     }
 
     /** Airlock running {@code yaml}, with the findings it raised collected. */
@@ -106,6 +110,28 @@ final class E2eHarness {
 
     static Proxy proxy(String yaml) {
         return proxy(yaml, name -> null);
+    }
+
+    /** Frames FFmpeg decodes from {@code url} over TCP, up to {@code want} or for {@code nanos}, whichever first. */
+    static int decode(String url, int want, long nanos) {
+        int frames = 0;
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(url)) {
+            g.setOption("rtsp_transport", "tcp");
+            g.setOption("timeout", "5000000");
+            g.start();
+            long start = System.nanoTime();
+            while (frames < want && System.nanoTime() - start < nanos) {
+                Frame f = g.grabImage();
+                if (f == null || f.image == null) {
+                    break;
+                }
+                frames++;
+            }
+            g.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("pulling " + url + ": " + e, e);
+        }
+        return frames;
     }
 
     /** A running proxy and what it reported. */

@@ -41,8 +41,9 @@ class TrackFanOutTest {
     }
 
     private final SessionFindings findings = new SessionFindings(FindingSink.NONE);
+    private final StreamCounters counters = new StreamCounters();
     private final TrackFanOut fanOut = new TrackFanOut(new Track("dock", 0, null, Codec.H264),
-            new RtpContinuity(1, 90_000), STALL_NS, findings);
+            new RtpContinuity(1, 90_000), STALL_NS, findings, counters);
     private final ByteBuf packet = Unpooled.buffer(16).writeZero(16);
 
     @Test
@@ -61,7 +62,11 @@ class TrackFanOutTest {
 
         assertThat(stalled.disconnected).isTrue();
         assertThat(healthy.received).isEqualTo(4);
-        assertThat(fanOut.dropped()).isEqualTo(3);
+        assertThat(counters.recorderDrops.get()).isEqualTo(3);
+        assertThat(counters.recorderStalls.get()).isEqualTo(1);
+        assertThat(counters.outboundPackets.get()).as("handed to the healthy recorder").isEqualTo(4);
+        assertThat(counters.outboundBytes.get()).isEqualTo(4 * 16);
+        assertThat(fanOut.recorders()).as("the stalled one no longer counts").isEqualTo(1);
         assertThat(findings.findings()).extracting(f -> f.rule()).containsExactly(Rule.RTSP_06);
         assertThat(findings.findings().get(0).details()).containsEntry("dropped", "3");
     }
