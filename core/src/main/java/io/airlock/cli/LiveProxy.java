@@ -78,6 +78,11 @@ final class LiveProxy implements AutoCloseable {
         return runtime.urls();
     }
 
+    /** The registry the live command's other parts (the watch) add their meters to. */
+    AirlockMetrics metrics() {
+        return metrics;
+    }
+
     /** Where Prometheus scrapes, e.g. {@code http://127.0.0.1:9090/metrics}. */
     String metricsUrl() {
         return management.url("/metrics");

@@ -3,6 +3,7 @@ package io.airlock.cli;
 import io.airlock.capture.CaptureException;
 import io.airlock.config.ConfigLoader;
 import io.airlock.config.ConfigResult;
+import io.airlock.watch.LiveWatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -57,7 +58,9 @@ final class RunCommand implements Callable<Integer> {
         AutoCloseable watch = () -> { };
         if (result.config().watch().enabled()) {
             try {
-                watch = CameraNetworkWatch.start(result.config(), sinks);
+                LiveWatch live = CameraNetworkWatch.start(result.config(), sinks);
+                proxy.metrics().register(live);
+                watch = live;
             } catch (CaptureException e) {
                 System.err.println("airlock: " + e.getMessage());
                 proxy.close();

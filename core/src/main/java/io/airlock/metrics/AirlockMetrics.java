@@ -47,6 +47,7 @@ public final class AirlockMetrics implements AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final List<StreamMeters> streams = new ArrayList<>();
     private final List<PipelineMetrics> pipelines = new ArrayList<>();
+    private final List<WatchMetrics> watches = new ArrayList<>();
     private final Map<String, String[]> streamLabels = new HashMap<>();
     private final FindingMeter findings;
 
@@ -83,6 +84,27 @@ public final class AirlockMetrics implements AutoCloseable {
         pipelines.add(pipeline);
         registry.getPrometheusRegistry().register(new LatencyCollector("airlock_pipeline_latency_seconds",
                 "Time from a camera packet's arrival to its hand-over to the recorders", pipeline.latency()));
+    }
+
+    /** Adds the camera network watch's meters: frames, kernel and interface drops, flows, cameras. */
+    public synchronized void register(WatchMetrics watch) {
+        watches.add(watch);
+        FunctionCounter.builder("airlock.watch.frames", watch, WatchMetrics::frames)
+                .description("Frames the camera network watch read off its interface").register(registry);
+        FunctionCounter.builder("airlock.watch.kernel.drops", watch, WatchMetrics::kernelDrops)
+                .description("Frames the kernel dropped before the watch read them (capture buffer full)")
+                .register(registry);
+        FunctionCounter.builder("airlock.watch.interface.drops", watch, WatchMetrics::interfaceDrops)
+                .description("Frames the capture interface dropped").register(registry);
+        Gauge.builder("airlock.watch.flows", watch, WatchMetrics::flows)
+                .description("Flows the watch holds now").strongReference(true).register(registry);
+        FunctionCounter.builder("airlock.watch.flows.created", watch, WatchMetrics::flowsCreated)
+                .description("Flows the watch has tracked").register(registry);
+        FunctionCounter.builder("airlock.watch.flow.overflow.packets", watch, WatchMetrics::flowOverflowPackets)
+                .description("Packets of new flows counted in aggregate because the flow table was full")
+                .register(registry);
+        Gauge.builder("airlock.watch.cameras", watch, WatchMetrics::cameras)
+                .description("Cameras the watch knows of").strongReference(true).register(registry);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.airlock.capture.LiveCapture;
 import io.airlock.capture.LiveCaptureOptions;
 import io.airlock.capture.LiveCaptureStats;
 import io.airlock.ingest.LiveCaptureSource;
+import io.airlock.metrics.WatchMetrics;
 import io.airlock.pipeline.InspectionPipeline;
 import io.airlock.pipeline.WaitStrategies;
 
@@ -20,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * The watch on a live interface: libpcap capture publishing into its own ring, drained by the same
  * {@link WatchInspector} {@code airlock inspect} runs over a capture file.
  */
-public final class LiveWatch implements AutoCloseable {
+public final class LiveWatch implements AutoCloseable, WatchMetrics {
 
     private static final int RING_SIZE = 4096;
     private static final long STOP_TIMEOUT_SECONDS = 10;
@@ -79,6 +80,41 @@ public final class LiveWatch implements AutoCloseable {
 
     public WatchCounters counters() {
         return inspector.counters();
+    }
+
+    @Override
+    public long frames() {
+        return inspector.counters().frames();
+    }
+
+    @Override
+    public long kernelDrops() {
+        return capture.stats().droppedByKernel();
+    }
+
+    @Override
+    public long interfaceDrops() {
+        return capture.stats().droppedByInterface();
+    }
+
+    @Override
+    public long flows() {
+        return inspector.counters().flows();
+    }
+
+    @Override
+    public long flowsCreated() {
+        return inspector.counters().flowsCreated();
+    }
+
+    @Override
+    public long flowOverflowPackets() {
+        return inspector.counters().overflowPackets();
+    }
+
+    @Override
+    public long cameras() {
+        return inspector.counters().cameras();
     }
 
     /** Stops capturing, lets the watch finish what is in the ring, and closes the capture. */

@@ -1,6 +1,9 @@
 package io.airlock.watch;
 
-/** What the watch has counted, for reports and metrics. Written by the watch thread; read after it drained. */
+/**
+ * What the watch has counted, for reports and metrics. Written only by the watch thread; a metrics scrape may read a
+ * value a moment old, never a torn one (64-bit fields on the 64-bit JVMs Airlock runs on).
+ */
 public final class WatchCounters {
 
     long frames;

@@ -53,6 +53,7 @@ public final class WatchInspector implements EventHandler<PacketEvent> {
         this.cameras = new Cameras(config.policy());
         this.findings = new FlowFindings(table, sourceName);
         this.dns = new DnsObserver(findings, rejections);
+        counters.cameras = cameras.count();
     }
 
     @Override
@@ -72,8 +73,6 @@ public final class WatchInspector implements EventHandler<PacketEvent> {
 
     /** Counters for reports and metrics. */
     public WatchCounters counters() {
-        counters.flows = flows.size();
-        counters.cameras = cameras.count();
         return counters;
     }
 
@@ -158,6 +157,7 @@ public final class WatchInspector implements EventHandler<PacketEvent> {
             return null;
         }
         counters.flowsCreated++;
+        counters.flows = flows.size();
         attach(flow, camera);
         return flow;
     }
@@ -232,6 +232,7 @@ public final class WatchInspector implements EventHandler<PacketEvent> {
     /** A host just became a camera: the flows it already has are its own now, and are judged as such. */
     private void promoted(CameraState camera) {
         counters.camerasInferred++;
+        counters.cameras = cameras.count();
         flows.forEach(f -> {
             if (f.camera == null && (f.clientHi == camera.hi && f.clientLo == camera.lo
                     || f.serverHi == camera.hi && f.serverLo == camera.lo)) {
@@ -285,6 +286,7 @@ public final class WatchInspector implements EventHandler<PacketEvent> {
         }
         if (nextSweepNs != Long.MIN_VALUE) {
             counters.flowsExpired += flows.expire(nowNs - config.flowIdleNs(), onExpired);
+            counters.flows = flows.size();
         }
         nextSweepNs = nowNs + SWEEP_INTERVAL_NS;
     }
