@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Airlock's Prometheus registry: the JVM's meters (memory, GC, threads, class loading, processor) and Airlock's own,
@@ -89,22 +90,23 @@ public final class AirlockMetrics implements AutoCloseable {
     /** Adds the camera network watch's meters: frames, kernel and interface drops, flows, cameras. */
     public synchronized void register(WatchMetrics watch) {
         watches.add(watch);
-        FunctionCounter.builder("airlock.watch.frames", watch, WatchMetrics::frames)
-                .description("Frames the camera network watch read off its interface").register(registry);
-        FunctionCounter.builder("airlock.watch.kernel.drops", watch, WatchMetrics::kernelDrops)
-                .description("Frames the kernel dropped before the watch read them (capture buffer full)")
-                .register(registry);
-        FunctionCounter.builder("airlock.watch.interface.drops", watch, WatchMetrics::interfaceDrops)
-                .description("Frames the capture interface dropped").register(registry);
+        counter("airlock.watch.frames", "Frames the camera network watch read off its interface", watch,
+                WatchMetrics::frames);
+        counter("airlock.watch.kernel.drops", "Frames the kernel dropped before the watch read them (capture buffer"
+                + " full)", watch, WatchMetrics::kernelDrops);
+        counter("airlock.watch.interface.drops", "Frames the capture interface dropped", watch,
+                WatchMetrics::interfaceDrops);
+        counter("airlock.watch.flows.created", "Flows the watch has tracked", watch, WatchMetrics::flowsCreated);
+        counter("airlock.watch.flow.overflow.packets", "Packets of new flows counted in aggregate because the flow"
+                + " table was full", watch, WatchMetrics::flowOverflowPackets);
         Gauge.builder("airlock.watch.flows", watch, WatchMetrics::flows)
                 .description("Flows the watch holds now").strongReference(true).register(registry);
-        FunctionCounter.builder("airlock.watch.flows.created", watch, WatchMetrics::flowsCreated)
-                .description("Flows the watch has tracked").register(registry);
-        FunctionCounter.builder("airlock.watch.flow.overflow.packets", watch, WatchMetrics::flowOverflowPackets)
-                .description("Packets of new flows counted in aggregate because the flow table was full")
-                .register(registry);
         Gauge.builder("airlock.watch.cameras", watch, WatchMetrics::cameras)
                 .description("Cameras the watch knows of").strongReference(true).register(registry);
+    }
+
+    private <T> void counter(String name, String description, T source, ToDoubleFunction<T> value) {
+        FunctionCounter.builder(name, source, value).description(description).register(registry);
     }
 
     /**
