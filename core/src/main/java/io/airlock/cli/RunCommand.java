@@ -4,10 +4,13 @@ import io.airlock.capture.CaptureException;
 import io.airlock.config.ConfigLoader;
 import io.airlock.config.ConfigResult;
 import io.airlock.proxy.ProxyRuntime;
+import io.airlock.proxy.Reloader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code airlock run --config FILE}: the inline proxy. */
@@ -20,8 +23,10 @@ import java.util.concurrent.Callable;
         footer = {
             "",
             "Check a configuration first with 'airlock validate --config FILE'; docs/airlock.example.yaml explains",
-            "every key. Stop with Ctrl-C or SIGTERM: cameras get TEARDOWN, recorder sessions are closed, and findings",
-            "still queued for the alerts file or syslog are written before the process exits.",
+            "every key. SIGHUP reloads FILE: cameras and recorders the change does not touch keep streaming; a file",
+            "with problems is refused and the running configuration stays. Stop with Ctrl-C or SIGTERM: cameras get",
+            "TEARDOWN, recorder sessions are closed, and findings still queued for the alerts file or syslog are",
+            "written before the process exits, within 10 s.",
             "Exit codes: 0 stopped cleanly, 2 invalid configuration or a port that cannot be bound."
         })
 final class RunCommand implements Callable<Integer> {
@@ -51,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
         for (String url : runtime.urls()) {
             System.out.println("serving " + url);
         }
-        AutoCloseable watch = () -> { };
+        AutoCloseable watch = null;
         if (result.config().watch().enabled()) {
             try {
                 watch = CameraNetworkWatch.start(result.config(), sinks);
@@ -62,8 +67,23 @@ final class RunCommand implements Callable<Integer> {
                 return ExitCodes.INPUT_OR_USAGE;
             }
         }
+        HangupReloads reloads = HangupReloads.start(new Reloader(config, runtime, System.err), System.err);
         // The pipelines drain into the sinks first; then they write out and close.
-        LiveRun.await(durationSeconds, runtime, watch, sinks);
+        List<LiveRun.Named> steps = new ArrayList<>();
+        steps.add(new LiveRun.Named("reloads", () -> {
+            reloads.close();
+            return null;
+        }));
+        steps.add(new LiveRun.Named("proxy", runtime::stop));
+        if (watch != null) {
+            AutoCloseable w = watch;
+            steps.add(new LiveRun.Named("watch", () -> {
+                w.close();
+                return "watch closed";
+            }));
+        }
+        steps.add(new LiveRun.Named("alerts", sinks::stop));
+        LiveRun.until(durationSeconds, System.out, System.err, steps);
         return ExitCodes.OK;
     }
 }

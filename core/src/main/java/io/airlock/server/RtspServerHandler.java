@@ -20,12 +20,17 @@ import io.netty.util.ReferenceCountUtil;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiPredicate;
 
 /**
  * The RTSP 1.0 (RFC 2326) method state machine of one recorder connection: OPTIONS, DESCRIBE, SETUP, PLAY, PAUSE,
@@ -47,6 +52,7 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
     private final TransportHeader transport = new TransportHeader();
     private final int[] selected = new int[1];
     private InetSocketAddress peer;
+    private ChannelHandlerContext context;
     private ScheduledFuture<?> sweeper;
 
     RtspServerHandler(final RtspServer server) {
@@ -57,6 +63,8 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(final ChannelHandlerContext ctx) {
         peer = (InetSocketAddress) ctx.channel().remoteAddress();
+        context = ctx;
+        server.connected(this);
         final long periodMs = Math.max(100, Math.min(1000, config.sessionTimeoutSeconds() * 250L));
         sweeper = ctx.executor().scheduleAtFixedRate(() -> sweep(ctx), periodMs, periodMs, TimeUnit.MILLISECONDS);
         ctx.fireChannelActive();
@@ -64,6 +72,7 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(final ChannelHandlerContext ctx) {
+        server.disconnected(this);
         if (sweeper != null) {
             sweeper.cancel(false);
         }
@@ -254,7 +263,10 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
             return response(HttpResponseStatus.SERVICE_UNAVAILABLE, cseq);
         }
         session.setUp(track, egress, RtspUrl.base(req.uri()));
-        sessions.putIfAbsent(session.id(), session);
+        if (existing == null) {
+            sessions.put(session.id(), session);
+            server.sessionStarted();
+        }
         final FullHttpResponse r = response(HttpResponseStatus.OK, cseq);
         final StringBuilder t = new StringBuilder(egress.transportParameters());
         final long ssrc = source.ssrc(track);
@@ -349,7 +361,36 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Ends, on this connection's event loop, the sessions {@code end} picks; see {@link RtspServer#endSessions}. */
+    CompletableFuture<List<String>> endSessions(final BiPredicate<InetSocketAddress, String> end) {
+        final CompletableFuture<List<String>> done = new CompletableFuture<>();
+        try {
+            context.executor().execute(() -> done.complete(endOnLoop(end)));
+        } catch (RejectedExecutionException e) {
+            // The event loop is shutting down: its connections, and their sessions, are closing anyway.
+            done.complete(List.of());
+        }
+        return done;
+    }
+
+    private List<String> endOnLoop(final BiPredicate<InetSocketAddress, String> end) {
+        final List<String> ended = new ArrayList<>();
+        for (Iterator<RtspSession> it = sessions.values().iterator(); it.hasNext();) {
+            final RtspSession s = it.next();
+            if (end.test(peer, s.source().path())) {
+                it.remove();
+                end(s);
+                ended.add(s.source().path());
+            }
+        }
+        if (!ended.isEmpty() && sessions.isEmpty()) {
+            context.close();
+        }
+        return ended;
+    }
+
     private void end(final RtspSession s) {
+        server.sessionEnded();
         s.close();
         config.listener().sessionEnded(peer, s.id());
     }
