@@ -213,7 +213,7 @@ public final class ProxyRuntime implements AutoCloseable {
     /**
      * TEARDOWN to the cameras, close the recorder sessions, drain the pipeline; each step bounded.
      *
-     * @return what was stopped, for the last line of the log, e.g. "2 cameras sent TEARDOWN, 1 recorder session
+     * @return what was stopped, for the last line of the log, e.g. "2 camera streams torn down, 1 recorder session
      *         closed, pipeline drained"
      */
     public synchronized String stop() {
@@ -233,7 +233,9 @@ public final class ProxyRuntime implements AutoCloseable {
             drained = "pipeline not drained within " + DRAIN_SECONDS + " s";
         }
         cameraLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        return tornDown + " of " + teardowns.size() + " camera streams torn down, " + recorders + " recorder session"
+        int streamCount = teardowns.size();
+        return (tornDown == streamCount ? "" : tornDown + " of ") + streamCount + " camera stream"
+                + (streamCount == 1 ? "" : "s") + " torn down, " + recorders + " recorder session"
                 + (recorders == 1 ? "" : "s") + " closed, " + drained;
     }
 
