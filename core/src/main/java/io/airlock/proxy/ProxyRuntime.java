@@ -43,6 +43,8 @@ import java.util.concurrent.TimeoutException;
  * <pre>
  *   camera sessions ──► ring ──► control ──► media inspectors ──► egress (recorders) ──► release
  * </pre>
+ *
+ * <p>{@link #reload} changes cameras, recorders and policy while it runs; {@link #stop} ends it in order.
  */
 public final class ProxyRuntime implements AutoCloseable {
 

@@ -1,15 +1,19 @@
 package io.airlock.proxy;
 
 import io.airlock.config.ReloadResult;
+import io.airlock.server.RtspServerConfig;
 import io.airlock.sim.CameraSimulator;
 import io.airlock.sim.Vendor;
+import io.airlock.support.TestPaths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -132,6 +136,36 @@ class ReloadEndToEndTest {
                     E2eHarness.Sequence s = staying.get(10, TimeUnit.SECONDS);
                     assertThat(s.gaps).as("the recorder still admitted: %s", s).isZero();
                     assertThat(s.seqs.size()).isGreaterThan(50);
+                }
+            }
+        });
+    }
+
+    @Test
+    void shouldEndRecorderSessionsWhenTheNewUrlServesOtherTracks() {
+        assertTimeoutPreemptively(Duration.ofSeconds(40), () -> {
+            try (CameraSimulator h264 = E2eHarness.camera(0, Vendor.HIKVISION);
+                 CameraSimulator h265 = CameraSimulator.start(new RtspServerConfig()
+                         .bind(new InetSocketAddress("127.0.0.1", 0)), Vendor.HIKVISION, CameraSimulator.DEFAULT_FPS,
+                         List.of(TestPaths.testData("h265/hisilicon-sei229.h265")))) {
+                String listen = E2eHarness.listen(E2eHarness.freePort());
+                try (E2eHarness.Proxy proxy = E2eHarness.proxy(listen + "cameras:\n" + camera("cam", h264, "local")
+                        + recorders()).awaitCameras(10_000);
+                     RawRtspClient recorder = new RawRtspClient(proxy.runtime.server().port())) {
+                    recorder.playInterleaved(proxy.url());
+                    assertThat(E2eHarness.Sequence.read(recorder, 500).seqs).isNotEmpty();
+
+                    ReloadResult result = proxy.runtime.reload(E2eHarness.config(listen + "cameras:\n"
+                            + camera("cam", h265, "local") + recorders(), name -> null));
+
+                    assertThat(result.changes()).containsExactly("camera cam restarted: url changed");
+                    recorder.socket.setSoTimeout(10_000);
+                    assertThat(recorder.closedByPeer()).as("recorder set up for H.264 (log: %s)", proxy.log())
+                            .isTrue();
+                    assertThat(proxy.log()).contains("camera cam: the tracks changed");
+                    try (RawRtspClient again = new RawRtspClient(proxy.runtime.server().port())) {
+                        assertThat(again.request("DESCRIBE", proxy.url()).body).contains("H265/90000");
+                    }
                 }
             }
         });
