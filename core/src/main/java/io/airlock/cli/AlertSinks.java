@@ -9,6 +9,8 @@ import io.airlock.config.AlertsConfig;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The console plus the sinks {@code alerts:} configures, as the one sink a live command hands its findings to.
@@ -61,15 +63,34 @@ final class AlertSinks implements FindingSink, AutoCloseable {
         return syslog;
     }
 
+    /**
+     * Writes out what is queued and closes the file and syslog sinks, each within {@link QueuedSink#CLOSE_TIMEOUT}.
+     *
+     * @return what they delivered, e.g. "alerts file: 12 written; syslog: 12 sent", or null with neither
+     */
+    String stop() {
+        List<String> said = new ArrayList<>(2);
+        if (file != null) {
+            boolean complete = file.close(QueuedSink.CLOSE_TIMEOUT);
+            said.add("alerts file: " + file.written() + " written");
+            if (!complete || file.errors() > 0) {
+                log.println("airlock: alerts file: " + file.written() + " written, " + file.dropped()
+                        + " not written, " + file.errors() + " write errors");
+            }
+        }
+        if (syslog != null) {
+            boolean complete = syslog.close(QueuedSink.CLOSE_TIMEOUT);
+            said.add("syslog: " + syslog.sent() + " sent");
+            if (!complete || syslog.errors() > 0) {
+                log.println("airlock: syslog: " + syslog.sent() + " sent, " + syslog.dropped() + " not sent, "
+                        + syslog.errors() + " errors, " + syslog.reconnects() + " reconnects");
+            }
+        }
+        return said.isEmpty() ? null : String.join("; ", said);
+    }
+
     @Override
     public void close() {
-        if (file != null && (!file.close(QueuedSink.CLOSE_TIMEOUT) || file.errors() > 0)) {
-            log.println("airlock: alerts file: " + file.written() + " written, " + file.dropped() + " not written, "
-                    + file.errors() + " write errors");
-        }
-        if (syslog != null && (!syslog.close(QueuedSink.CLOSE_TIMEOUT) || syslog.errors() > 0)) {
-            log.println("airlock: syslog: " + syslog.sent() + " sent, " + syslog.dropped() + " not sent, "
-                    + syslog.errors() + " errors, " + syslog.reconnects() + " reconnects");
-        }
+        stop();
     }
 }

@@ -7,11 +7,15 @@ import io.airlock.management.Health;
 import io.airlock.management.HealthCheck;
 import io.airlock.management.ManagementServer;
 import io.airlock.metrics.AirlockMetrics;
+import io.airlock.config.ReloadResult;
+import io.airlock.management.ReloadHandler;
 import io.airlock.proxy.ProxyRuntime;
+import io.airlock.proxy.Reloader;
 
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -24,11 +28,13 @@ final class LiveProxy implements AutoCloseable {
     private final ProxyRuntime runtime;
     private final ManagementServer management;
     private final AirlockMetrics metrics;
+    private final Reloader reloader;
 
-    private LiveProxy(ProxyRuntime runtime, ManagementServer management, AirlockMetrics metrics) {
+    private LiveProxy(ProxyRuntime runtime, ManagementServer management, AirlockMetrics metrics, Reloader reloader) {
         this.runtime = runtime;
         this.management = management;
         this.metrics = metrics;
+        this.reloader = reloader;
     }
 
     /**
@@ -40,13 +46,23 @@ final class LiveProxy implements AutoCloseable {
      */
     static LiveProxy start(AirlockConfig config, FindingSink sink, PrintStream log, boolean anyPortIfBusy)
             throws BindException {
+        return start(config, sink, log, anyPortIfBusy, null);
+    }
+
+    /**
+     * The same, reloadable from {@code configFile} through {@code POST /reload} (and whoever else uses
+     * {@link #reloader()}); null for a configuration that has no file, like the demo's.
+     */
+    static LiveProxy start(AirlockConfig config, FindingSink sink, PrintStream log, boolean anyPortIfBusy,
+                           Path configFile) throws BindException {
         AirlockMetrics metrics = new AirlockMetrics();
         ProxyRuntime runtime = ProxyRuntime.create(config, sink, log, metrics);
+        Reloader reloader = configFile == null ? null : new Reloader(configFile, runtime, log);
         ManagementServer management = null;
         try {
-            management = listen(config.listen(), metrics, runtime, log, anyPortIfBusy);
+            management = listen(config.listen(), metrics, runtime, log, anyPortIfBusy, handler(reloader));
             runtime.start();
-            return new LiveProxy(runtime, management, metrics);
+            return new LiveProxy(runtime, management, metrics, reloader);
         } catch (BindException | RuntimeException e) {
             runtime.close();
             if (management != null) {
@@ -57,19 +73,31 @@ final class LiveProxy implements AutoCloseable {
         }
     }
 
+    private static ReloadHandler handler(Reloader reloader) {
+        if (reloader == null) {
+            return null;
+        }
+        return () -> {
+            ReloadResult r = reloader.reload();
+            return new ReloadHandler.Result(r.ok(), String.join("; ", r.ok() ? (r.changes().isEmpty()
+                    ? List.of("no changes") : r.changes()) : r.errors()));
+        };
+    }
+
     private static ManagementServer listen(Listen listen, AirlockMetrics metrics, ProxyRuntime runtime,
-                                           PrintStream log, boolean anyPortIfBusy) throws BindException {
+                                           PrintStream log, boolean anyPortIfBusy, ReloadHandler reload)
+            throws BindException {
         InetSocketAddress at = new InetSocketAddress(listen.management().address(), listen.management().port());
         HealthCheck health = () -> Health.of(runtime.streams());
         try {
-            return ManagementServer.start(at, listen.managementToken(), metrics, health, null);
+            return ManagementServer.start(at, listen.managementToken(), metrics, health, reload);
         } catch (BindException e) {
             if (!anyPortIfBusy) {
                 throw e;
             }
             log.println("airlock: " + e.getMessage() + "; using a free port instead");
             return ManagementServer.start(new InetSocketAddress(at.getAddress(), 0), listen.managementToken(),
-                    metrics, health, null);
+                    metrics, health, reload);
         }
     }
 
@@ -88,10 +116,21 @@ final class LiveProxy implements AutoCloseable {
         return management.url("/metrics");
     }
 
-    @Override
-    public void close() {
-        runtime.close();
+    /** Reloads the configuration file; null when there is none. */
+    Reloader reloader() {
+        return reloader;
+    }
+
+    /** Stops the proxy (TEARDOWN, recorder sessions, pipeline), then the listener; says what was stopped. */
+    String stop() {
+        String stopped = runtime.stop();
         management.close();
         metrics.close();
+        return stopped;
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 }

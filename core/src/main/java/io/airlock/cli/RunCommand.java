@@ -9,6 +9,8 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code airlock run --config FILE}: the inline proxy. */
@@ -22,9 +24,10 @@ import java.util.concurrent.Callable;
             "",
             "Check a configuration first with 'airlock validate --config FILE'; docs/airlock.example.yaml explains",
             "every key. Prometheus metrics and health checks are served on listen.management (by default",
-            "http://127.0.0.1:9090/metrics and /health). Stop with Ctrl-C or SIGTERM: cameras get TEARDOWN, recorder",
-            "sessions are closed, and findings still queued for the alerts file or syslog are written before the",
-            "process exits.",
+            "http://127.0.0.1:9090/metrics and /health). SIGHUP or POST /reload reloads FILE: cameras and recorders",
+            "the change does not touch keep streaming; a file with problems is refused and the running configuration",
+            "stays. Stop with Ctrl-C or SIGTERM: cameras get TEARDOWN, recorder sessions are closed, and findings",
+            "still queued for the alerts file or syslog are written before the process exits, within 10 s.",
             "Exit codes: 0 stopped cleanly, 2 invalid configuration or a port that cannot be bound."
         })
 final class RunCommand implements Callable<Integer> {
@@ -46,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
         AlertSinks sinks = AlertSinks.open(result.config().alerts(), new ConsoleFindings(System.out), System.err);
         LiveProxy proxy;
         try {
-            proxy = LiveProxy.start(result.config(), sinks, System.err, false);
+            proxy = LiveProxy.start(result.config(), sinks, System.err, false, config);
         } catch (IOException | RuntimeException e) {
             sinks.close();
             throw e;
@@ -55,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
             System.out.println("serving " + url);
         }
         System.out.println("metrics at " + proxy.metricsUrl());
-        AutoCloseable watch = () -> { };
+        AutoCloseable watch = null;
         if (result.config().watch().enabled()) {
             try {
                 LiveWatch live = CameraNetworkWatch.start(result.config(), sinks);
@@ -68,8 +71,23 @@ final class RunCommand implements Callable<Integer> {
                 return ExitCodes.INPUT_OR_USAGE;
             }
         }
+        HangupReloads reloads = HangupReloads.start(proxy.reloader(), System.err);
         // The pipelines drain into the sinks first; then they write out and close.
-        LiveRun.await(durationSeconds, proxy, watch, sinks);
+        List<LiveRun.Named> steps = new ArrayList<>();
+        steps.add(new LiveRun.Named("reloads", () -> {
+            reloads.close();
+            return null;
+        }));
+        steps.add(new LiveRun.Named("proxy", proxy::stop));
+        if (watch != null) {
+            AutoCloseable w = watch;
+            steps.add(new LiveRun.Named("watch", () -> {
+                w.close();
+                return "watch closed";
+            }));
+        }
+        steps.add(new LiveRun.Named("alerts", sinks::stop));
+        LiveRun.until(durationSeconds, System.out, System.err, steps);
         return ExitCodes.OK;
     }
 }

@@ -20,9 +20,13 @@ import io.airlock.server.MediaSource;
 import io.netty.buffer.ByteBuf;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * One camera as recorders see it: a {@link MediaSource} fed by the camera's single upstream session. Each packet
@@ -45,15 +49,21 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
     private final StreamCounters counters = new StreamCounters();
     private final RtpReception[] reception = new RtpReception[MAX_TRACKS];
     private final long stallNanos;
+    private final Consumer<String> layoutChanged;
     private volatile TrackFanOut[] tracks = new TrackFanOut[0];
     private volatile String recorderSdp;
     private SessionDescription cameraSdp;
     private volatile boolean connected;
     private boolean played;
 
+    /**
+     * @param layoutChanged told this camera's path when the camera came back with other tracks than its recorders set
+     *                      up: their sessions must end so that they fetch the new description
+     */
     ProxiedCamera(String name, String path, PacketPublisher publisher, SessionFindings findings, PrintStream log,
-                  long stallNanos) {
+                  long stallNanos, Consumer<String> layoutChanged) {
         this.stallNanos = stallNanos;
+        this.layoutChanged = layoutChanged;
         this.name = name;
         this.path = path;
         this.publisher = publisher;
@@ -98,7 +108,7 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
      * @return the track numbers newly blocked
      */
     List<Integer> block(int track, Rule rule) {
-        List<Integer> blocked = new java.util.ArrayList<>();
+        List<Integer> blocked = new ArrayList<>();
         TrackFanOut[] t = tracks;
         for (int i = 0; i < t.length; i++) {
             if ((track < 0 || track == i) && t[i].block(rule)) {
@@ -106,6 +116,23 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
             }
         }
         return blocked;
+    }
+
+    /**
+     * Forwards again the tracks blocked by a rule {@code lifted} accepts.
+     *
+     * @return the track numbers unblocked
+     */
+    List<Integer> unblock(Predicate<Rule> lifted) {
+        List<Integer> resumed = new ArrayList<>();
+        TrackFanOut[] t = tracks;
+        for (int i = 0; i < t.length; i++) {
+            Rule rule = t[i].blockedBy();
+            if (rule != null && lifted.test(rule) && t[i].unblock(rule)) {
+                resumed.add(i);
+            }
+        }
+        return resumed;
     }
 
     // --- MediaSource: the recorder side ---
@@ -160,8 +187,8 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
             reception[i].restart(cameraTracks.get(i).clockRate());
         }
         TrackFanOut[] current = tracks;
-        if (current.length == n) {
-            // Same layout after a reconnect: recorders stay attached, their streams carry on.
+        if (sameLayout(current, cameraTracks, n)) {
+            // Same layout after a reconnect (or a new URL): recorders stay attached, their streams carry on.
             for (TrackFanOut t : current) {
                 t.continuity().restart();
             }
@@ -170,16 +197,40 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
             for (int i = 0; i < n; i++) {
                 CameraTrack ct = cameraTracks.get(i);
                 Track track = new Track(name, i, null, Codec.fromEncodingName(ct.encoding())).encodingName(ct.encoding())
-                        .payloadType(ct.payloadType()).clockRate(ct.clockRate() > 0 ? (int) ct.clockRate() : 90_000);
+                        .payloadType(ct.payloadType()).clockRate(clockRate(ct));
                 long ssrc = ThreadLocalRandom.current().nextLong(1, 0xFFFF_FFFFL);
                 fresh[i] = new TrackFanOut(track, new RtpContinuity(ssrc, track.clockRate()), stallNanos, findings,
                         counters);
             }
             tracks = fresh;
+            if (current.length > 0) {
+                log.println("airlock: camera " + name + ": the tracks changed; its recorders must set up again");
+                layoutChanged.accept(path);
+            }
         }
         recorderSdp = RecorderSdp.of(name, sdp, cameraTracks.subList(0, n), sessionId);
         connected = true;
         log.println("airlock: camera " + name + ": playing " + n + " track(s)");
+    }
+
+    /** Same number of tracks, each with the same encoding, payload type and clock rate as before. */
+    private static boolean sameLayout(TrackFanOut[] current, List<CameraTrack> cameraTracks, int n) {
+        if (current.length != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            Track was = current[i].track();
+            CameraTrack now = cameraTracks.get(i);
+            if (was.payloadType() != now.payloadType() || was.clockRate() != clockRate(now)
+                    || !Objects.equals(was.encodingName(), now.encoding())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int clockRate(CameraTrack t) {
+        return t.clockRate() > 0 ? (int) t.clockRate() : 90_000;
     }
 
     @Override

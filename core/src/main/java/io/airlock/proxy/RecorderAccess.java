@@ -25,11 +25,11 @@ final class RecorderAccess implements Authenticator {
 
     static final String REALM = "Airlock";
 
-    private final AirlockConfig config;
     private final SessionFindings findings;
     private final String nonce;
     private final String challenge;
     private final AuthenticateHeader authorization = new AuthenticateHeader();
+    private volatile AirlockConfig config;
 
     RecorderAccess(AirlockConfig config, SessionFindings findings) {
         this.config = config;
@@ -40,9 +40,15 @@ final class RecorderAccess implements Authenticator {
         this.challenge = "Digest realm=\"" + REALM + "\", nonce=\"" + nonce + "\"";
     }
 
+    /** Judges every request from now on by {@code next}'s cameras and recorders; the nonce stays. */
+    void configure(AirlockConfig next) {
+        config = next;
+    }
+
     @Override
     public synchronized String challenge(InetSocketAddress peer, HttpRequest request) {
-        CameraConfig camera = cameraOf(request.uri());
+        AirlockConfig current = config;
+        CameraConfig camera = cameraOf(current, request.uri());
         if (camera == null) {
             // Unknown paths get 404 from the server; OPTIONS and '*' need no camera.
             return null;
@@ -50,7 +56,7 @@ final class RecorderAccess implements Authenticator {
         String header = request.headers().get("Authorization");
         boolean addressAdmitted = false;
         for (String name : camera.recorders()) {
-            RecorderConfig recorder = config.recorder(name);
+            RecorderConfig recorder = current.recorder(name);
             if (recorder == null || !admits(recorder, peer)) {
                 continue;
             }
@@ -107,7 +113,7 @@ final class RecorderAccess implements Authenticator {
     }
 
     /** The camera a request URL names by its first path segment, or null. */
-    private CameraConfig cameraOf(String uri) {
+    private static CameraConfig cameraOf(AirlockConfig config, String uri) {
         String path;
         try {
             path = URI.create(uri).getPath();

@@ -98,6 +98,15 @@ final class TrackFanOut {
         return true;
     }
 
+    /** Forwards again if {@code rule} is what blocked this track; false when it was not. */
+    boolean unblock(Rule rule) {
+        if (blockedBy != rule) {
+            return false;
+        }
+        blockedBy = null;
+        return true;
+    }
+
     /** The rule whose finding blocked this track under the policy, or null. */
     Rule blockedBy() {
         return blockedBy;

@@ -10,7 +10,8 @@ public interface MediaSource {
     String path();
 
     /**
-     * The SDP (RFC 4566) answered to DESCRIBE.
+     * The SDP (RFC 4566) answered to DESCRIBE, or null while there is none yet (a proxied camera not yet connected):
+     * DESCRIBE then gets 503 and the recorder tries again later.
      *
      * @param baseUrl the request URL without query, e.g. {@code rtsp://127.0.0.1:8554/hisilicon-sei229}
      */

@@ -16,11 +16,17 @@ import io.netty.handler.codec.rtsp.RtspEncoder;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.BiPredicate;
 
 /**
  * The recorder-facing RTSP server: Netty (epoll on Linux, else NIO) with, per connection, {@link
@@ -48,6 +54,8 @@ public final class RtspServer implements AutoCloseable {
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong badRequests = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
+    private final AtomicInteger sessions = new AtomicInteger();
+    private final Set<RtspServerHandler> handlers = ConcurrentHashMap.newKeySet();
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private EventLoopGroup udp;
@@ -140,6 +148,32 @@ public final class RtspServer implements AutoCloseable {
         return connections.get();
     }
 
+    /** RTSP sessions set up and not yet ended, over all connections. */
+    public int sessions() {
+        return sessions.get();
+    }
+
+    /**
+     * Ends every session that {@code end} picks, given the peer and the path of the source the session plays. Each
+     * connection does it on its own event loop; one left without a session is closed, since RTSP 1.0 gives a server
+     * no request to end a client's session and the closed connection is what every client notices.
+     *
+     * @return completes with the source path of each session ended
+     */
+    public CompletableFuture<List<String>> endSessions(final BiPredicate<InetSocketAddress, String> end) {
+        final List<CompletableFuture<List<String>>> each = new ArrayList<>();
+        for (RtspServerHandler h : handlers) {
+            each.add(h.endSessions(end));
+        }
+        return CompletableFuture.allOf(each.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
+            final List<String> paths = new ArrayList<>();
+            for (CompletableFuture<List<String>> f : each) {
+                paths.addAll(f.join());
+            }
+            return paths;
+        });
+    }
+
     /** Stops listening, closes every connection and socket, and waits (bounded) for the event loops to end. */
     @Override
     public void close() {
@@ -178,6 +212,22 @@ public final class RtspServer implements AutoCloseable {
     UdpPortPair bindUdp(final InetAddress peer, final Runnable onPeerPacket) {
         return UdpPortPair.bind(transport, udp, config.bind().getAddress(), config.udpPortLow(), config.udpPortHigh(),
                 peer, onPeerPacket);
+    }
+
+    void connected(final RtspServerHandler handler) {
+        handlers.add(handler);
+    }
+
+    void disconnected(final RtspServerHandler handler) {
+        handlers.remove(handler);
+    }
+
+    void sessionStarted() {
+        sessions.incrementAndGet();
+    }
+
+    void sessionEnded() {
+        sessions.decrementAndGet();
     }
 
     void rejected(final FramingRejection reason) {

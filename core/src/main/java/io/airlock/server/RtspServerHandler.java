@@ -20,12 +20,14 @@ import io.netty.util.ReferenceCountUtil;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiPredicate;
 
 /**
  * The RTSP 1.0 (RFC 2326) method state machine of one recorder connection: OPTIONS, DESCRIBE, SETUP, PLAY, PAUSE,
@@ -43,10 +45,11 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
 
     private final RtspServer server;
     private final RtspServerConfig config;
-    private final Map<String, RtspSession> sessions = new LinkedHashMap<>();
     private final TransportHeader transport = new TransportHeader();
     private final int[] selected = new int[1];
     private InetSocketAddress peer;
+    private SessionTable sessions;
+    private ChannelHandlerContext context;
     private ScheduledFuture<?> sweeper;
 
     RtspServerHandler(final RtspServer server) {
@@ -57,6 +60,9 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(final ChannelHandlerContext ctx) {
         peer = (InetSocketAddress) ctx.channel().remoteAddress();
+        sessions = new SessionTable(server, peer);
+        context = ctx;
+        server.connected(this);
         final long periodMs = Math.max(100, Math.min(1000, config.sessionTimeoutSeconds() * 250L));
         sweeper = ctx.executor().scheduleAtFixedRate(() -> sweep(ctx), periodMs, periodMs, TimeUnit.MILLISECONDS);
         ctx.fireChannelActive();
@@ -64,13 +70,13 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(final ChannelHandlerContext ctx) {
+        server.disconnected(this);
         if (sweeper != null) {
             sweeper.cancel(false);
         }
-        for (RtspSession s : sessions.values()) {
-            end(s);
+        if (sessions != null) {
+            sessions.endAll();
         }
-        sessions.clear();
         ctx.fireChannelInactive();
     }
 
@@ -78,10 +84,7 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
     public void channelRead(final ChannelHandlerContext ctx, final Object msg) {
         try {
             if (msg instanceof InterleavedFrame) {
-                final long now = System.nanoTime();
-                for (RtspSession s : sessions.values()) {
-                    s.touch(now);
-                }
+                sessions.touchAll(System.nanoTime());
             } else if (msg instanceof FullHttpRequest) {
                 request(ctx, (FullHttpRequest) msg);
             } else {
@@ -108,10 +111,7 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
     public void channelWritabilityChanged(final ChannelHandlerContext ctx) {
         if (ctx.channel().isWritable()) {
             ctx.channel().config().setAutoRead(true);
-            // Rare (a stalled recorder recovering): the iteration's allocation is off the packet path.
-            for (RtspSession s : sessions.values()) {
-                s.writable();
-            }
+            sessions.writable();
         }
         ctx.fireChannelWritabilityChanged();
     }
@@ -175,8 +175,7 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
                 return response(RtspResponseStatuses.SESSION_NOT_FOUND, cseq);
             }
             if (RtspMethods.TEARDOWN.equals(method)) {
-                sessions.remove(session.id());
-                end(session);
+                sessions.end(session);
                 return response(HttpResponseStatus.OK, cseq);
             }
             if (RtspMethods.PAUSE.equals(method)) {
@@ -201,7 +200,11 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
             return response(RtspResponseStatuses.NOT_FOUND, cseq);
         }
         final String base = RtspUrl.base(req.uri());
-        final byte[] sdp = source.sdp(base).getBytes(StandardCharsets.UTF_8);
+        final String description = source.sdp(base);
+        if (description == null) {
+            return response(HttpResponseStatus.SERVICE_UNAVAILABLE, cseq);
+        }
+        final byte[] sdp = description.getBytes(StandardCharsets.UTF_8);
         final FullHttpResponse r = new DefaultFullHttpResponse(RtspVersions.RTSP_1_0, HttpResponseStatus.OK,
                 Unpooled.wrappedBuffer(sdp));
         headers(r, cseq);
@@ -254,7 +257,9 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
             return response(HttpResponseStatus.SERVICE_UNAVAILABLE, cseq);
         }
         session.setUp(track, egress, RtspUrl.base(req.uri()));
-        sessions.putIfAbsent(session.id(), session);
+        if (existing == null) {
+            sessions.add(session);
+        }
         final FullHttpResponse r = response(HttpResponseStatus.OK, cseq);
         final StringBuilder t = new StringBuilder(egress.transportParameters());
         final long ssrc = source.ssrc(track);
@@ -271,28 +276,19 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
         int rtcp = transport.interleavedHigh();
         if (rtp < 0) {
             rtp = 2 * track;
-            while (rtp < MAX_INTERLEAVED_CHANNEL && channelInUse(rtp)) {
+            while (rtp < MAX_INTERLEAVED_CHANNEL && sessions.usesChannel(rtp)) {
                 rtp += 2;
             }
             rtcp = rtp + 1;
         } else if (rtcp == rtp) {
             rtcp = rtp + 1;
         }
-        if (rtp > MAX_INTERLEAVED_CHANNEL || rtcp > MAX_INTERLEAVED_CHANNEL || channelInUse(rtp)
-                || channelInUse(rtcp)) {
+        if (rtp > MAX_INTERLEAVED_CHANNEL || rtcp > MAX_INTERLEAVED_CHANNEL || sessions.usesChannel(rtp)
+                || sessions.usesChannel(rtcp)) {
             return null;
         }
         return new TcpInterleavedEgress(ctx.pipeline().context(InterleavedFrameDecoder.class), rtp, rtcp,
                 config.recorderQueuePackets());
-    }
-
-    private boolean channelInUse(final int ch) {
-        for (RtspSession s : sessions.values()) {
-            if (s.usesChannel(ch)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Egress udpEgress(final RtspSession session) {
@@ -333,25 +329,28 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void sweep(final ChannelHandlerContext ctx) {
-        final long now = System.nanoTime();
         final long timeoutNs = TimeUnit.SECONDS.toNanos(config.sessionTimeoutSeconds());
-        boolean expired = false;
-        for (Iterator<RtspSession> it = sessions.values().iterator(); it.hasNext();) {
-            final RtspSession s = it.next();
-            if (now - s.lastActivityNanos() > timeoutNs) {
-                it.remove();
-                end(s);
-                expired = true;
-            }
-        }
-        if (expired && sessions.isEmpty()) {
+        if (sessions.endIdle(System.nanoTime(), timeoutNs) && sessions.isEmpty()) {
             ctx.close();
         }
     }
 
-    private void end(final RtspSession s) {
-        s.close();
-        config.listener().sessionEnded(peer, s.id());
+    /** Ends, on this connection's event loop, the sessions {@code end} picks; see {@link RtspServer#endSessions}. */
+    CompletableFuture<List<String>> endSessions(final BiPredicate<InetSocketAddress, String> end) {
+        final CompletableFuture<List<String>> done = new CompletableFuture<>();
+        try {
+            context.executor().execute(() -> {
+                final List<String> ended = sessions.endPicked(end);
+                if (!ended.isEmpty() && sessions.isEmpty()) {
+                    context.close();
+                }
+                done.complete(ended);
+            });
+        } catch (RejectedExecutionException e) {
+            // The event loop is shutting down: its connections, and their sessions, are closing anyway.
+            done.complete(List.of());
+        }
+        return done;
     }
 
     private FullHttpResponse withSession(final FullHttpResponse r, final RtspSession session) {

@@ -5,8 +5,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import io.airlock.alert.Finding;
+import io.airlock.config.AirlockConfig;
 import io.airlock.config.ConfigLoader;
 import io.airlock.config.ConfigResult;
+import io.airlock.server.Authenticator;
 import io.airlock.server.RtspServerConfig;
 import io.airlock.sim.CameraSimulator;
 import io.airlock.sim.Vendor;
@@ -70,6 +72,12 @@ final class E2eHarness {
                 CameraSimulator.DEFAULT_FPS, List.of(TestPaths.testData(CLIP)));
     }
 
+    /** A simulator like {@link #camera(int, Vendor)} on any port that lets {@code watcher} see every request. */
+    static CameraSimulator camera(Vendor vendor, Authenticator watcher) throws IOException {
+        return CameraSimulator.start(new RtspServerConfig().bind(new InetSocketAddress("127.0.0.1", 0))
+                .authenticator(watcher), vendor, CameraSimulator.DEFAULT_FPS, List.of(TestPaths.testData(CLIP)));
+    }
+
     /** The YAML of one camera {@code cam} at {@code cameraUrl}, pulled by recorder {@code local} from loopback. */
     static String yaml(int rtspPort, String cameraUrl, String transport) {
         return listen(rtspPort)
@@ -98,14 +106,18 @@ final class E2eHarness {
 
     /** Airlock running {@code yaml}, with the findings it raised collected. */
     static Proxy proxy(String yaml, Function<String, String> env) {
+        Proxy p = new Proxy();
+        p.runtime = ProxyRuntime.start(config(yaml, env), p.findings::add, p.logStream);
+        return p;
+    }
+
+    /** {@code yaml} loaded; fails the test when it has problems. */
+    static AirlockConfig config(String yaml, Function<String, String> env) {
         ConfigResult result = ConfigLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "e2e.yaml", null, env);
         if (!result.ok()) {
             throw new IllegalArgumentException(result.describe());
         }
-        Proxy p = new Proxy();
-        p.runtime = ProxyRuntime.start(result.config(), p.findings::add, new PrintStream(p.log, true,
-                StandardCharsets.UTF_8));
-        return p;
+        return result.config();
     }
 
     static Proxy proxy(String yaml) {
@@ -138,6 +150,7 @@ final class E2eHarness {
     static final class Proxy implements AutoCloseable {
         final List<Finding> findings = new CopyOnWriteArrayList<>();
         final java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        final PrintStream logStream = new PrintStream(log, true, StandardCharsets.UTF_8);
         ProxyRuntime runtime;
 
         String url() {

@@ -115,6 +115,31 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** Waits up to {@code seconds} until the error output contains {@code text}; false when it did not. */
+    public boolean awaitError(String text, long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!errors().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    /** The process id, e.g. for {@code kill -HUP}. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /**
+     * Asks the process to stop: SIGTERM on Linux. Through its handle, since {@link Process#destroy()} also closes
+     * the pipes, and the last lines the process writes while it stops would be lost.
+     */
+    public void terminate() {
+        process.toHandle().destroy();
+    }
+
     /** Waits up to {@code seconds} for the exit; the exit code, or -1 when it is still running. */
     public int awaitExit(long seconds) throws InterruptedException {
         return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;

@@ -10,6 +10,7 @@ import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.Future;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -77,9 +78,13 @@ public final class CameraSession {
         });
     }
 
-    /** Sends TEARDOWN if a session exists, closes and stops reconnecting. */
-    public void stop() {
-        loop.execute(() -> {
+    /**
+     * Sends TEARDOWN if a session exists, closes and stops reconnecting.
+     *
+     * @return done once the TEARDOWN has been handed to the connection (or there was no session to tear down)
+     */
+    public Future<?> stop() {
+        return loop.submit(() -> {
             stopped = true;
             if (reconnect != null) {
                 reconnect.cancel(false);
