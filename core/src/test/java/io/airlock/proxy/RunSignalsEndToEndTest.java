@@ -168,6 +168,44 @@ class RunSignalsEndToEndTest {
         });
     }
 
+    @Test
+    void shouldReloadOnPostToTheManagementListener() {
+        assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
+            try (CameraSimulator first = E2eHarness.camera(0, Vendor.HIKVISION);
+                 CameraSimulator second = E2eHarness.camera(0, Vendor.HIKVISION)) {
+                int port = E2eHarness.freePort();
+                String listen = E2eHarness.listen(port);
+                java.util.regex.Matcher m = Pattern.compile("management: (127\\.0\\.0\\.1:\\d+)").matcher(listen);
+                assertThat(m.find()).isTrue();
+                java.net.URI reload = java.net.URI.create("http://" + m.group(1) + "/reload");
+                Path config = tmp.resolve("airlock.yaml");
+                Files.writeString(config, listen + "cameras:\n" + camera("first", first) + RECORDERS);
+                try (ChildProcess airlock = airlockRun(config)) {
+                    awaitServing(airlock, port);
+                    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+                    java.net.http.HttpRequest post = java.net.http.HttpRequest.newBuilder(reload)
+                            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+
+                    Files.writeString(config, listen + "cameras:\n" + camera("first", first) + "  - bogus: 1\n"
+                            + RECORDERS);
+                    java.net.http.HttpResponse<String> refused = http.send(post,
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+
+                    Files.writeString(config, listen + "cameras:\n" + camera("first", first)
+                            + camera("second", second) + RECORDERS);
+                    java.net.http.HttpResponse<String> applied = http.send(post,
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                    assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+                    assertThat(applied.body()).contains("camera second added");
+                    assertThat(airlock.awaitError("camera second: playing", 20)).as(airlock.transcript()).isTrue();
+                    airlock.terminate();
+                    assertThat(airlock.awaitExit(EXIT_SECONDS)).as(airlock.transcript()).isZero();
+                }
+            }
+        });
+    }
+
     /** Waits until the child serves recorders and plays its camera; returns the RTSP port. */
     private static int awaitServing(ChildProcess airlock, int port) throws InterruptedException {
         assertThat(airlock.awaitLine(l -> l.startsWith("serving "), 30)).as(airlock.transcript()).isNotNull();
