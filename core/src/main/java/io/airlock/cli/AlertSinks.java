@@ -6,11 +6,13 @@ import io.airlock.alert.JsonLinesSink;
 import io.airlock.alert.QueuedSink;
 import io.airlock.alert.syslog.SyslogSink;
 import io.airlock.config.AlertsConfig;
+import io.airlock.metrics.SinkMetrics;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * The console plus the sinks {@code alerts:} configures, as the one sink a live command hands its findings to.
@@ -51,6 +53,42 @@ final class AlertSinks implements FindingSink, AutoCloseable {
         if (syslog != null) {
             syslog.onFinding(finding);
         }
+    }
+
+    /** The configured sinks' counters, for the metrics: one per sink. */
+    List<SinkMetrics> metrics() {
+        List<SinkMetrics> out = new ArrayList<>(2);
+        if (file != null) {
+            out.add(counters("file", file, file::written));
+        }
+        if (syslog != null) {
+            out.add(counters("syslog", syslog, syslog::sent));
+        }
+        return out;
+    }
+
+    private static SinkMetrics counters(String name, QueuedSink sink, LongSupplier delivered) {
+        return new SinkMetrics() {
+            @Override
+            public String sink() {
+                return name;
+            }
+
+            @Override
+            public long delivered() {
+                return delivered.getAsLong();
+            }
+
+            @Override
+            public long dropped() {
+                return sink.dropped();
+            }
+
+            @Override
+            public long errors() {
+                return sink.errors();
+            }
+        };
     }
 
     /** The JSON lines sink, or null; its counters are for metrics. */

@@ -73,6 +73,7 @@ final class DemoCommand implements Callable<Integer> {
             sinks.close();
             throw e;
         }
+        sinks.metrics().forEach(proxy.metrics()::register);
         System.out.println("Simulated camera: " + camera.urls().get(0));
         for (String url : proxy.urls()) {
             System.out.println("Open in VLC or ffplay: " + url + "   (e.g. ffplay -rtsp_transport tcp " + url + ")");

@@ -57,6 +57,7 @@ final class RunCommand implements Callable<Integer> {
         for (String url : proxy.urls()) {
             System.out.println("serving " + url);
         }
+        sinks.metrics().forEach(proxy.metrics()::register);
         System.out.println("metrics at " + proxy.metricsUrl());
         AutoCloseable watch = null;
         if (result.config().watch().enabled()) {

@@ -49,6 +49,7 @@ public final class AirlockMetrics implements AutoCloseable {
     private final List<StreamMeters> streams = new ArrayList<>();
     private final List<PipelineMetrics> pipelines = new ArrayList<>();
     private final List<WatchMetrics> watches = new ArrayList<>();
+    private final List<SinkMetrics> sinks = new ArrayList<>();
     private final Map<String, String[]> streamLabels = new HashMap<>();
     private final FindingMeter findings;
 
@@ -103,6 +104,17 @@ public final class AirlockMetrics implements AutoCloseable {
                 .description("Flows the watch holds now").strongReference(true).register(registry);
         Gauge.builder("airlock.watch.cameras", watch, WatchMetrics::cameras)
                 .description("Cameras the watch knows of").strongReference(true).register(registry);
+    }
+
+    /** Adds an alert sink's meters: findings delivered, dropped by its bounded queue, and failed writes. */
+    public synchronized void register(SinkMetrics sink) {
+        sinks.add(sink);
+        FunctionCounter.builder("airlock.alerts.delivered", sink, SinkMetrics::delivered).tag("sink", sink.sink())
+                .description("Findings an alert sink wrote or sent").register(registry);
+        FunctionCounter.builder("airlock.alerts.dropped", sink, SinkMetrics::dropped).tag("sink", sink.sink())
+                .description("Findings an alert sink dropped because its bounded queue was full").register(registry);
+        FunctionCounter.builder("airlock.alerts.errors", sink, SinkMetrics::errors).tag("sink", sink.sink())
+                .description("Write or send failures of an alert sink (each retried)").register(registry);
     }
 
     private <T> void counter(String name, String description, T source, ToDoubleFunction<T> value) {

@@ -50,6 +50,38 @@ class AirlockMetricsTest {
     }
 
     @Test
+    void shouldCountWhatEachAlertSinkDeliveredDroppedAndFailed() {
+        long[] dropped = {0};
+        metrics.register(new SinkMetrics() {
+            @Override
+            public String sink() {
+                return "syslog";
+            }
+
+            @Override
+            public long delivered() {
+                return 12;
+            }
+
+            @Override
+            public long dropped() {
+                return dropped[0];
+            }
+
+            @Override
+            public long errors() {
+                return 1;
+            }
+        });
+        dropped[0] = 3;
+        String text = metrics.scrape();
+        assertThat(text).contains("# TYPE airlock_alerts_dropped_total counter")
+                .contains("airlock_alerts_dropped_total{sink=\"syslog\"} 3.0")
+                .contains("airlock_alerts_delivered_total{sink=\"syslog\"} 12.0")
+                .contains("airlock_alerts_errors_total{sink=\"syslog\"} 1.0");
+    }
+
+    @Test
     void shouldReadEveryStreamCounterAtScrapeTime() {
         register();
         main.connected = true;
