@@ -127,7 +127,8 @@ public final class CveMatcher {
         if (Ascii.jsonMember(b, from, end, CLIENT_TYPE, NET_KEYBOARD)) {
             return Rule.CVE_2021_33044;
         }
-        if (Ascii.jsonMember(b, from, end, LOGIN_TYPE, LOOPBACK) || Ascii.jsonMember(b, from, end, CLIENT_TYPE, LOCAL)) {
+        if (Ascii.jsonMember(b, from, end, LOGIN_TYPE, LOOPBACK)
+                || Ascii.jsonMember(b, from, end, CLIENT_TYPE, LOCAL)) {
             return Rule.CVE_2021_33045;
         }
         return null;

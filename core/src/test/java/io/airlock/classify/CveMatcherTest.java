@@ -53,7 +53,8 @@ class CveMatcherTest {
 
     @Test
     void shouldTolerateWhitespaceAndCaseInTheDahuaLoginJson() {
-        byte[] spaced = dhipJson("{ \"method\" : \"global.login\", \"params\" : { \"clientType\" :  \"NetKeyboard\" } }");
+        byte[] spaced = dhipJson("{ \"method\" : \"global.login\", \"params\" : { \"clientType\" :  "
+                + "\"NetKeyboard\" } }");
         assertThat(match(spaced)).isEqualTo(Rule.CVE_2021_33044);
         byte[] cased = dhipJson("{\"method\":\"global.login\",\"params\":{\"loginType\":\"LOOPBACK\"}}");
         assertThat(match(cased)).isEqualTo(Rule.CVE_2021_33045);
@@ -77,7 +78,8 @@ class CveMatcherTest {
 
     @Test
     void shouldNotAllocateOnTheNoMatchPath() {
-        byte[] benign = SamplePayloads.httpGet("10.1.0.20", "/ISAPI/Streaming/channels/101/picture?snapShotImageType=JPEG");
+        byte[] benign = SamplePayloads.httpGet("10.1.0.20",
+                "/ISAPI/Streaming/channels/101/picture?snapShotImageType=JPEG");
         ByteBuf buf = Unpooled.wrappedBuffer(benign);
         for (int i = 0; i < 1000; i++) {
             CveMatcher.match(buf, 0, benign.length);

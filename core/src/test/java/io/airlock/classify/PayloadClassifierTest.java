@@ -25,7 +25,8 @@ class PayloadClassifierTest {
                 Arguments.of("stunBindingRequest", SamplePayloads.stunBindingRequest(), PROTO_UDP, 6000, Verdict.STUN),
                 Arguments.of("srtHandshake", SamplePayloads.srtHandshake(), PROTO_UDP, 6000, Verdict.SRT),
                 Arguments.of("rtmpC0C1", SamplePayloads.rtmpC0C1(), PROTO_TCP, 1935, Verdict.RTMP_HANDSHAKE),
-                Arguments.of("sipRegisterGb28181", SamplePayloads.sipRegisterGb28181(), PROTO_UDP, 5060, Verdict.SIP_REGISTER),
+                Arguments.of("sipRegisterGb28181", SamplePayloads.sipRegisterGb28181(), PROTO_UDP, 5060,
+                        Verdict.SIP_REGISTER),
                 Arguments.of("sipRegisterGb28181 over TCP", SamplePayloads.sipRegisterGb28181(), PROTO_TCP, 5060,
                         Verdict.SIP_REGISTER),
                 Arguments.of("sipInvite", SamplePayloads.sipInvite(), PROTO_UDP, 5060, Verdict.SIP_INVITE),
@@ -125,20 +126,14 @@ class PayloadClassifierTest {
 
     @Test
     void shouldReadRtpFramedForTcpAsGb28181DevicesPushIt() {
-        byte[] rtp = SamplePayloads.rtpPs(1, 0, 7);
-        byte[] framed = new byte[rtp.length + 2];
-        framed[1] = (byte) rtp.length;
-        System.arraycopy(rtp, 0, framed, 2, rtp.length);
-        assertThat(classify(PROTO_TCP, 40000, 50000, framed)).isEqualTo(Verdict.RTP_PS);
+        assertThat(classify(PROTO_TCP, 40000, 50000, lengthPrefixed(SamplePayloads.rtpPs(1, 0, 7))))
+                .isEqualTo(Verdict.RTP_PS);
     }
 
     @Test
     void shouldReadDnsOverTcpWithItsLengthPrefix() {
-        byte[] dns = SamplePayloads.dnsQuery("ys7.com");
-        byte[] framed = new byte[dns.length + 2];
-        framed[1] = (byte) dns.length;
-        System.arraycopy(dns, 0, framed, 2, dns.length);
-        assertThat(classify(PROTO_TCP, 40000, 53, framed)).isEqualTo(Verdict.DNS);
+        assertThat(classify(PROTO_TCP, 40000, 53, lengthPrefixed(SamplePayloads.dnsQuery("ys7.com"))))
+                .isEqualTo(Verdict.DNS);
     }
 
     @Test
@@ -227,6 +222,15 @@ class PayloadClassifierTest {
             PayloadClassifier.classify(k == 5 ? PROTO_TCP : PROTO_UDP, 40000, 50000, bufs[k], 0, mix[k].length);
         }
         assertThat(allocated() - before).isLessThan(10_000);
+    }
+
+    /** A 2-byte big-endian length, then the message (RFC 4571 and RFC 1035 §4.2.2 framing). */
+    private static byte[] lengthPrefixed(byte[] message) {
+        byte[] framed = new byte[message.length + 2];
+        framed[0] = (byte) (message.length >>> 8);
+        framed[1] = (byte) message.length;
+        System.arraycopy(message, 0, framed, 2, message.length);
+        return framed;
     }
 
     static long allocated() {

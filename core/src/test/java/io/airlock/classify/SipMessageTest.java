@@ -41,7 +41,8 @@ class SipMessageTest {
     @Test
     void shouldDropThePasswordOfAUserInfo() {
         wrap(SamplePayloads.ascii("REGISTER sip:registrar.example SIP/2.0\r\n"
-                + "From: \"Cam\" <sip:cam1:hunter2@registrar.example>;tag=9\r\nTo: <sip:cam1@registrar.example>\r\n\r\n"));
+                + "From: \"Cam\" <sip:cam1:hunter2@registrar.example>;tag=9\r\n"
+                + "To: <sip:cam1@registrar.example>\r\n\r\n"));
         assertThat(sip.fromUser()).isEqualTo("cam1");
         assertThat(sip.gb28181DeviceId()).isNull();
     }

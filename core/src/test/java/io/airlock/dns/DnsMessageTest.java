@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class DnsMessageTest {
 
+    /** ID 1, RD, one question, no records. */
+    private static final String QUERY_HEADER = "000101000001000000000000";
+
     private final DnsMessage dns = new DnsMessage();
     private final DnsRecord record = new DnsRecord();
     private final StringBuilder name = new StringBuilder();
@@ -47,10 +50,9 @@ class DnsMessageTest {
     void shouldReadCnameTargetsAndAaaaAddresses() {
         // www.ys7.com CNAME cdn.ys7.com (a pointer into the question), then cdn.ys7.com (a pointer into the CNAME's
         // data) AAAA 2001:db8::1
-        byte[] bytes = Hex.decode("000181800001000200000000" + "037777770379733703636f6d0000010001"
+        assertThat(wrapHex("000181800001000200000000" + "037777770379733703636f6d0000010001"
                 + "c00c0005000100000e1000060363646ec010"
-                + "c029001c000100000e10001020010db8000000000000000000000001");
-        assertThat(dns.wrap(buf(bytes), 0, bytes.length)).isNull();
+                + "c029001c000100000e10001020010db8000000000000000000000001")).isNull();
         assertThat(dns.answer(0, record)).isTrue();
         assertThat(record.type()).isEqualTo(DnsMessage.TYPE_CNAME);
         assertThat(record.target()).hasToString("cdn.ys7.com");
@@ -63,8 +65,7 @@ class DnsMessageTest {
     @Test
     void shouldEscapeDotsAndUnprintableBytesInsideLabels() {
         // one label "a.b" then "c\0", as a hostile resolver might answer
-        byte[] bytes = Hex.decode("000101000001000000000000" + "03612e6202630000" + "00010001");
-        assertThat(dns.wrap(buf(bytes), 0, bytes.length)).isNull();
+        assertThat(wrapHex(QUERY_HEADER + "03612e6202630000" + "00010001")).isNull();
         dns.questionName(0, name);
         assertThat(name).hasToString("a\\.b.c\\000");
     }
@@ -72,39 +73,35 @@ class DnsMessageTest {
     @Test
     void shouldRejectAPointerLoop() {
         // question name at 12 is a pointer to itself
-        byte[] bytes = Hex.decode("000101000001000000000000" + "c00c" + "00010001");
-        assertThat(dns.wrap(buf(bytes), 0, bytes.length)).isEqualTo(DnsRejection.POINTER_NOT_BACKWARDS);
+        assertThat(wrapHex(QUERY_HEADER + "c00c" + "00010001")).isEqualTo(DnsRejection.POINTER_NOT_BACKWARDS);
     }
 
     @Test
     void shouldRejectTwoPointersThatPointAtEachOther() {
         // answer name at 29 points to 31, which points back to 29: both must point before where the walk has been
-        byte[] bytes = Hex.decode("000181000001000100000000" + "0161036f72670000010001" + "c01fc01d"
-                + "0001000100000001" + "000401020304");
-        assertThat(dns.wrap(buf(bytes), 0, bytes.length)).isNotNull();
+        assertThat(wrapHex("000181000001000100000000" + "0161036f72670000010001" + "c01fc01d"
+                + "0001000100000001" + "000401020304")).isEqualTo(DnsRejection.POINTER_NOT_BACKWARDS);
     }
 
     @Test
     void shouldRejectAForwardPointer() {
-        byte[] bytes = Hex.decode("000101000001000000000000" + "c01200010001" + "0161" + "00");
-        assertThat(dns.wrap(buf(bytes), 0, bytes.length)).isEqualTo(DnsRejection.POINTER_NOT_BACKWARDS);
+        assertThat(wrapHex(QUERY_HEADER + "c01200010001" + "0161" + "00"))
+                .isEqualTo(DnsRejection.POINTER_NOT_BACKWARDS);
     }
 
     @Test
     void shouldRejectNamesLongerThan255Bytes() {
-        StringBuilder hex = new StringBuilder("000101000001000000000000");
+        StringBuilder hex = new StringBuilder(QUERY_HEADER);
         for (int i = 0; i < 5; i++) {
             hex.append("3f").append("61".repeat(63));
         }
         hex.append("0000010001");
-        byte[] bytes = Hex.decode(hex);
-        assertThat(dns.wrap(buf(bytes), 0, bytes.length)).isEqualTo(DnsRejection.NAME_TOO_LONG);
+        assertThat(wrapHex(hex)).isEqualTo(DnsRejection.NAME_TOO_LONG);
     }
 
     @Test
     void shouldRejectTheReservedLabelTypes() {
-        byte[] bytes = Hex.decode("000101000001000000000000" + "41610000010001");
-        assertThat(dns.wrap(buf(bytes), 0, bytes.length)).isEqualTo(DnsRejection.BAD_LABEL_TYPE);
+        assertThat(wrapHex(QUERY_HEADER + "41610000010001")).isEqualTo(DnsRejection.BAD_LABEL_TYPE);
     }
 
     @Test
@@ -118,20 +115,19 @@ class DnsMessageTest {
 
     @Test
     void shouldRejectAnARecordThatIsNotFourBytes() {
-        byte[] bytes = Hex.decode("000181000001000100000000" + "0161000001000" + "1" + "c00c00010001000000010003010203");
-        assertThat(dns.wrap(buf(bytes), 0, bytes.length)).isEqualTo(DnsRejection.BAD_ADDRESS_LENGTH);
+        // an A record with 3 bytes of data
+        assertThat(wrapHex("000181000001000100000000" + "01610000010001" + "c00c00010001000000010003010203"))
+                .isEqualTo(DnsRejection.BAD_ADDRESS_LENGTH);
     }
 
     @Test
     void shouldRejectImplausibleCounts() {
-        byte[] bytes = Hex.decode("0001010000ff000000000000");
-        assertThat(dns.wrap(buf(bytes), 0, bytes.length)).isEqualTo(DnsRejection.TOO_MANY_QUESTIONS);
+        assertThat(wrapHex("0001010000ff000000000000")).isEqualTo(DnsRejection.TOO_MANY_QUESTIONS);
     }
 
     @Test
     void shouldReadTheRootName() {
-        byte[] bytes = Hex.decode("000101000001000000000000" + "00" + "00020001");
-        assertThat(dns.wrap(buf(bytes), 0, bytes.length)).isNull();
+        assertThat(wrapHex(QUERY_HEADER + "00" + "00020001")).isNull();
         dns.questionName(0, name);
         assertThat(name).hasToString(".");
     }
@@ -149,6 +145,11 @@ class DnsMessageTest {
             dns.answer(0, record);
         }
         assertThat(allocated() - before).isLessThan(10_000);
+    }
+
+    private io.airlock.wire.Rejection wrapHex(CharSequence hex) {
+        byte[] bytes = Hex.decode(hex);
+        return dns.wrap(buf(bytes), 0, bytes.length);
     }
 
     static long allocated() {
