@@ -42,7 +42,8 @@ public final class TlsTrust {
         Collection<? extends Certificate> certs;
         try {
             certs = CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes));
-        } catch (CertificateException e) {
+        } catch (CertificateException | RuntimeException e) {
+            // A parser fed arbitrary bytes may answer either way.
             throw new IOException("holds no readable PEM certificate");
         }
         List<X509Certificate> out = new ArrayList<>();
