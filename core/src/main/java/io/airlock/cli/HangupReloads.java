@@ -32,10 +32,10 @@ final class HangupReloads implements AutoCloseable {
         reloads.worker.start();
         reloads.handle = Signals.handle("HUP", () -> reloads.requests.offer(Boolean.TRUE));
         if (reloads.handle == null) {
-            log.println("airlock: this JVM keeps SIGHUP to itself; reload through the management API");
+            log.println("airlock: this JVM keeps SIGHUP to itself (-Xrs?), so SIGHUP cannot reload the configuration");
         } else if (reloads.handle.ignored()) {
-            log.println("airlock: SIGHUP is ignored in this process (started under nohup?); reload through the"
-                    + " management API");
+            log.println("airlock: SIGHUP is ignored in this process (started under nohup?), so it cannot reload the"
+                    + " configuration");
         }
         return reloads;
     }
