@@ -187,7 +187,8 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
             reception[i].restart(cameraTracks.get(i).clockRate());
         }
         TrackFanOut[] current = tracks;
-        if (sameLayout(current, cameraTracks, n)) {
+        boolean sameLayout = sameLayout(current, cameraTracks, n);
+        if (sameLayout) {
             // Same layout after a reconnect (or a new URL): recorders stay attached, their streams carry on.
             for (TrackFanOut t : current) {
                 t.continuity().restart();
@@ -203,12 +204,13 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
                         counters);
             }
             tracks = fresh;
-            if (current.length > 0) {
-                log.println("airlock: camera " + name + ": the tracks changed; its recorders must set up again");
-                layoutChanged.accept(path);
-            }
         }
         recorderSdp = RecorderSdp.of(name, sdp, cameraTracks.subList(0, n), sessionId);
+        // Only now: a recorder told to set up again must find the new tracks and description.
+        if (!sameLayout && current.length > 0) {
+            log.println("airlock: camera " + name + ": the tracks changed; its recorders must set up again");
+            layoutChanged.accept(path);
+        }
         connected = true;
         log.println("airlock: camera " + name + ": playing " + n + " track(s)");
     }
