@@ -39,7 +39,6 @@ final class CameraNetworkWatch {
         // room to ride out a stall of the watch thread at line rate.
         LiveCaptureOptions options = new LiveCaptureOptions(interfaceName, snaplen, promiscuous, KERNEL_BUFFER_BYTES,
                 bpfFilter, LiveCaptureOptions.DEFAULT_TIMEOUT_MILLIS, false);
-        return LiveWatch.start(options, new WatchConfig(policy, s.maxFlows(), s.maxFlowsPerCamera(), s.flowIdle()),
-                sink);
+        return LiveWatch.start(options, WatchConfig.of(policy, s), sink);
     }
 }

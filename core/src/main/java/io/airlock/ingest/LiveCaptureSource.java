@@ -51,8 +51,7 @@ public final class LiveCaptureSource implements Runnable {
                 ByteBuf slot = slots[(int) (seq & mask)];
                 if (capture.next(record, slot)) {
                     event.set(PacketKind.FRAME, slot, 0, record.capturedLength(), false)
-                            .timestampNs(record.timestampNs()).linkType(record.linkType())
-                            .arrivalNanos(System.nanoTime());
+                            .timestampNs(record.timestampNs()).linkType(record.linkType());
                 } else {
                     event.set(PacketKind.IDLE, null, 0, 0, false).timestampNs(System.currentTimeMillis() * 1_000_000L);
                 }

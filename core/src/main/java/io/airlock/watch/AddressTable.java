@@ -1,7 +1,5 @@
 package io.airlock.watch;
 
-import java.util.function.BiConsumer;
-
 /**
  * A bounded map from IP address to a value, keyed on {@link IpKey} halves so lookups allocate nothing. Open
  * addressing with linear probing, at most half full. When full, the oldest entry is evicted (insertion order), so a
@@ -75,15 +73,6 @@ final class AddressTable<V> {
 
     int size() {
         return size;
-    }
-
-    @SuppressWarnings("unchecked")
-    void forEach(BiConsumer<long[], V> visitor) {
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] != null) {
-                visitor.accept(new long[] {his[i], los[i]}, (V) values[i]);
-            }
-        }
     }
 
     private void remove(long hi, long lo) {

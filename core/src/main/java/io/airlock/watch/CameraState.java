@@ -19,9 +19,6 @@ final class CameraState {
     /** A client sent SETUP to this camera: RTP that then goes to anyone else is redirection. */
     boolean setupSeen;
     int flows;
-    long overflowFlows;
-    long overflowPackets;
-    long overflowBytes;
     /** Stands for the flows that did not fit, as the subject of their aggregate finding. */
     final Object overflowSubject = new Object();
 

@@ -20,7 +20,6 @@ final class Cameras {
     private final AddressTable<Boolean> sanctioned = new AddressTable<>(MAX_RTSP_CLIENTS);
     private final AddressTable<Boolean> rtspClients = new AddressTable<>(MAX_RTSP_CLIENTS);
     private final List<AddressBlock> sanctionedBlocks = new ArrayList<>();
-    private long refused;
 
     Cameras(WatchPolicy policy) {
         this.policy = policy;
@@ -84,17 +83,11 @@ final class Cameras {
         return cameras.size();
     }
 
-    /** Hosts that looked like cameras but were not added because the table was full. */
-    long refused() {
-        return refused;
-    }
-
     private CameraState promote(long hi, long lo, Consumer<CameraState> promoted) {
         if (!policy.infersCameras()) {
             return null;
         }
         if (cameras.size() == MAX_CAMERAS) {
-            refused++;
             return null;
         }
         CameraState camera = new CameraState(hi, lo, null, true);

@@ -33,11 +33,6 @@ final class FlowFindings {
         this.sourceName = sourceName;
     }
 
-    /** What the first payload of a flow shows, kept for the finding it may raise later. */
-    ClassifiedEvidence describe(Verdict verdict, ByteBuf buf, int off, int len) {
-        return Evidence.describe(verdict, buf, off, len);
-    }
-
     /** Raises {@code rule} on the flow unless it already has. */
     void raise(WatchedFlow flow, Rule rule, ByteBuf buf, int off, int len, long nowNs) {
         long bit = 1L << rule.ordinal();
@@ -66,7 +61,7 @@ final class FlowFindings {
         }
         ClassifiedEvidence evidence = flow.evidence;
         if (evidence == null && len > 0) {
-            evidence = describe(flow.verdict, buf, off, len);
+            evidence = Evidence.describe(flow.verdict, buf, off, len);
         }
         addEvidence(f, evidence);
         counters(f, flow);
@@ -107,7 +102,7 @@ final class FlowFindings {
         String target = IpKey.text(flow.serverHi, flow.serverLo);
         String camera = flow.camera != null ? flow.camera.describe() : target;
         Finding f = new Finding(cve, cve.severity(), identity(flow), nowNs, -1);
-        ClassifiedEvidence evidence = describe(Verdict.HTTP_REQUEST, buf, off, len);
+        ClassifiedEvidence evidence = Evidence.describe(Verdict.HTTP_REQUEST, buf, off, len);
         f.summary(cve.title() + " from " + attacker + " against camera " + camera
                         + (evidence.summary().isEmpty() ? "" : ": " + evidence.summary()))
                 .detail("attacker", attacker).detail("camera", camera)
@@ -136,9 +131,7 @@ final class FlowFindings {
     }
 
     /** A camera with more flows than its share of the table: the rest are aggregated on one finding. */
-    void overflow(CameraState camera, long bytes, long nowNs) {
-        camera.overflowPackets++;
-        camera.overflowBytes += bytes;
+    void overflow(CameraState camera, long nowNs) {
         if (table.repeat(Rule.NET_01, camera.overflowSubject, nowNs) != null) {
             return;
         }

@@ -1,5 +1,7 @@
 package io.airlock.watch;
 
+import io.airlock.config.WatchSettings;
+
 import java.time.Duration;
 
 /**
@@ -12,19 +14,20 @@ import java.time.Duration;
  */
 public record WatchConfig(WatchPolicy policy, int maxFlows, int maxFlowsPerCamera, Duration flowIdle) {
 
-    public static final int DEFAULT_MAX_FLOWS = 65_536;
-    public static final int DEFAULT_MAX_FLOWS_PER_CAMERA = 4096;
-    public static final Duration DEFAULT_FLOW_IDLE = Duration.ofMinutes(2);
-
     public WatchConfig {
         if (maxFlowsPerCamera < 1 || maxFlowsPerCamera > maxFlows) {
             throw new IllegalArgumentException("maxFlowsPerCamera must be in 1..maxFlows");
         }
     }
 
-    /** Defaults around a policy. */
+    /** The bounds of {@code settings} around a policy. */
+    public static WatchConfig of(WatchPolicy policy, WatchSettings settings) {
+        return new WatchConfig(policy, settings.maxFlows(), settings.maxFlowsPerCamera(), settings.flowIdle());
+    }
+
+    /** The default bounds around a policy. */
     public static WatchConfig of(WatchPolicy policy) {
-        return new WatchConfig(policy, DEFAULT_MAX_FLOWS, DEFAULT_MAX_FLOWS_PER_CAMERA, DEFAULT_FLOW_IDLE);
+        return of(policy, WatchSettings.defaults());
     }
 
     long flowIdleNs() {

@@ -6,6 +6,7 @@ import io.airlock.alert.Rule;
 import io.airlock.capture.LinkRejection;
 import io.airlock.capture.PacketDecoder;
 import io.airlock.classify.CveMatcher;
+import io.airlock.classify.Evidence;
 import io.airlock.classify.PayloadClassifier;
 import io.airlock.classify.Verdict;
 import io.airlock.net.Flow;
@@ -118,7 +119,7 @@ public final class WatchInspector implements EventHandler<PacketEvent> {
         int payloadLength = decoder.payloadLength();
         long wireBytes = payloadLength;
         if (flow == null) {
-            flow = newFlow(protocol, srcHi, srcLo, srcPort, dstHi, dstLo, dstPort, wireBytes);
+            flow = newFlow(protocol, srcHi, srcLo, srcPort, dstHi, dstLo, dstPort);
             if (flow == null) {
                 return;
             }
@@ -133,26 +134,22 @@ public final class WatchInspector implements EventHandler<PacketEvent> {
     }
 
     private WatchedFlow newFlow(int protocol, long srcHi, long srcLo, int srcPort, long dstHi, long dstLo,
-                                int dstPort, long wireBytes) {
+                                int dstPort) {
         // A TCP segment without SYN seen first (capture started mid-connection): the side with the lower, service
         // port is the server, so the flow is not turned around.
         boolean serverSpoke = protocol == Flow.PROTO_TCP && !decoder.syn() && srcPort < dstPort && srcPort < 1024;
-        return serverSpoke ? create(protocol, dstHi, dstLo, dstPort, srcHi, srcLo, srcPort, wireBytes)
-                : create(protocol, srcHi, srcLo, srcPort, dstHi, dstLo, dstPort, wireBytes);
+        return serverSpoke ? create(protocol, dstHi, dstLo, dstPort, srcHi, srcLo, srcPort)
+                : create(protocol, srcHi, srcLo, srcPort, dstHi, dstLo, dstPort);
     }
 
-    private WatchedFlow create(int protocol, long cHi, long cLo, int cPort, long sHi, long sLo, int sPort,
-                               long wireBytes) {
+    private WatchedFlow create(int protocol, long cHi, long cLo, int cPort, long sHi, long sLo, int sPort) {
         CameraState camera = cameras.owner(cHi, cLo, sHi, sLo);
-        if (camera != null && camera.flows >= config.maxFlowsPerCamera()) {
-            findings.overflow(camera, wireBytes, nowNs);
-            return null;
-        }
-        WatchedFlow flow = flows.add(protocol, cHi, cLo, cPort, sHi, sLo, sPort, nowNs);
+        WatchedFlow flow = camera != null && camera.flows >= config.maxFlowsPerCamera() ? null
+                : flows.add(protocol, cHi, cLo, cPort, sHi, sLo, sPort, nowNs);
         if (flow == null) {
             counters.overflowPackets++;
             if (camera != null) {
-                findings.overflow(camera, wireBytes, nowNs);
+                findings.overflow(camera, nowNs);
             }
             return null;
         }
@@ -181,7 +178,7 @@ public final class WatchInspector implements EventHandler<PacketEvent> {
                 flow.verdict = PayloadClassifier.classify(protocol, srcPort, dstPort, buf, off, len);
                 flow.classifiedByPayload = true;
                 flow.decided = true;
-                flow.evidence = findings.describe(flow.verdict, buf, off, len);
+                flow.evidence = Evidence.describe(flow.verdict, buf, off, len);
             } else if (protocol == Flow.PROTO_UDP || gaveUp(flow, fromClient)) {
                 flow.verdict = PayloadClassifier.portHint(protocol, flow.serverPort);
                 flow.decided = true;

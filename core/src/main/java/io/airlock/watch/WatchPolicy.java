@@ -65,24 +65,12 @@ public final class WatchPolicy {
         return inferSanctioned;
     }
 
-    /** Addresses in {@code texts} that are not IP literals, for an error message; empty when all parse. */
+    /** Entries that are not IP addresses (or, for sanctioned peers, address blocks), for an error message. */
     public List<String> invalidAddresses() {
         List<String> bad = new ArrayList<>();
-        for (String ip : cameras.keySet()) {
-            if (IpKey.parse(ip) == null) {
-                bad.add(ip);
-            }
-        }
-        for (String ip : sanctioned) {
-            if (AddressBlock.parse(ip) == null) {
-                bad.add(ip);
-            }
-        }
-        for (String ip : timeAndNameServers) {
-            if (IpKey.parse(ip) == null) {
-                bad.add(ip);
-            }
-        }
+        cameras.keySet().stream().filter(ip -> IpKey.parse(ip) == null).forEach(bad::add);
+        sanctioned.stream().filter(ip -> AddressBlock.parse(ip) == null).forEach(bad::add);
+        timeAndNameServers.stream().filter(ip -> IpKey.parse(ip) == null).forEach(bad::add);
         return bad;
     }
 }

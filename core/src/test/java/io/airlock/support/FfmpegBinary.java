@@ -18,11 +18,19 @@ public final class FfmpegBinary {
 
     /** A process builder for {@code ffmpeg args...}. */
     public static ProcessBuilder command(String... args) {
-        String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
-        List<String> argv = new ArrayList<>(List.of(ffmpeg));
+        List<String> argv = new ArrayList<>(List.of(path()));
         argv.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(argv);
-        String dir = Path.of(ffmpeg).getParent().toString();
+        return linked(new ProcessBuilder(argv));
+    }
+
+    /** Where the bundled binary was unpacked. */
+    public static String path() {
+        return Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+    }
+
+    /** {@code pb} with the directory of its program first on the library path, where the bundled libraries are. */
+    public static ProcessBuilder linked(ProcessBuilder pb) {
+        String dir = Path.of(pb.command().get(0)).toAbsolutePath().getParent().toString();
         String inherited = System.getenv("LD_LIBRARY_PATH");
         pb.environment().put("LD_LIBRARY_PATH", inherited == null || inherited.isEmpty() ? dir : dir + ":" + inherited);
         return pb;

@@ -1,5 +1,7 @@
 package io.airlock.testdata;
 
+import io.airlock.support.FfmpegBinary;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +21,7 @@ final class ExternalFfmpeg {
 
     /** Runs {@code command}; fails with ffmpeg's own output when it exits non-zero. */
     static void run(List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        // The bundled binary links the libraries unpacked beside it.
-        builder.environment().put("LD_LIBRARY_PATH", java.nio.file.Path.of(command.get(0)).getParent().toString());
-        Process process = builder.start();
+        Process process = FfmpegBinary.linked(new ProcessBuilder(command)).redirectErrorStream(true).start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();

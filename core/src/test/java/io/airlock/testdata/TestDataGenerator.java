@@ -238,7 +238,6 @@ public final class TestDataGenerator {
     }
 
     private static List<String> bundledFfmpeg() {
-        return new ArrayList<>(FfmpegBinary.command("-hide_banner", "-nostdin", "-loglevel", "error", "-y")
-                .command());
+        return new ArrayList<>(List.of(FfmpegBinary.path(), "-hide_banner", "-nostdin", "-loglevel", "error", "-y"));
     }
 }
