@@ -3,6 +3,7 @@ package io.airlock.bench.proxy;
 import io.airlock.alert.Finding;
 import io.airlock.config.ConfigLoader;
 import io.airlock.config.ConfigResult;
+import io.airlock.metrics.AirlockMetrics;
 import io.airlock.proxy.ProxyRuntime;
 import io.airlock.server.RtspServerConfig;
 import io.airlock.sim.CameraSimulator;
@@ -31,21 +32,34 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.airlock.bench.proxy.ProxyLoad --streams 1,50,200 --seconds 10 --warmup 3
- *     [--find-max] [--max-step 100] [--wait sleeping]
+ *     [--find-max] [--max-step 100] [--wait sleeping] [--pin]
+ * </pre>
+ *
+ * {@code --pin} gives the proxy's inspection thread CPU 1 to itself and confines every other thread it starts
+ * (simulator, recorders, the proxy's event loops) to CPU 0; JVM service threads such as GC and JIT stay free. That
+ * is the layout a dedicated appliance would use with a spinning wait strategy. Without it all threads share every
+ * CPU.
+ *
+ * <pre>
  * </pre>
  */
 public final class ProxyLoad {
 
     private static final long CONNECT_TIMEOUT_NANOS = 60_000_000_000L;
+    /** With {@code --pin}: the inspection thread has this CPU to itself; every other thread runs on LOAD_CPU. */
+    private static final int STAGE_CPU = 1;
+    private static final int LOAD_CPU = 0;
 
     private final int seconds;
     private final int warmup;
     private final String waitStrategy;
+    private final boolean pin;
     private final Path clip;
     private final Path dir;
     private final ProcessProbe probe = new ProcessProbe();
 
-    private ProxyLoad(int seconds, int warmup, String waitStrategy, Path dir, Path clip) {
+    private ProxyLoad(int seconds, int warmup, String waitStrategy, boolean pin, Path dir, Path clip) {
+        this.pin = pin;
         this.seconds = seconds;
         this.warmup = warmup;
         this.waitStrategy = waitStrategy;
@@ -58,6 +72,7 @@ public final class ProxyLoad {
         int seconds = 10;
         int warmup = 3;
         boolean findMax = false;
+        boolean pin = false;
         int maxStep = 100;
         String wait = io.airlock.pipeline.WaitStrategies.LIVE_DEFAULT;
         for (int i = 0; i < args.length; i++) {
@@ -80,6 +95,9 @@ public final class ProxyLoad {
                 case "--max-step":
                     maxStep = Integer.parseInt(args[++i]);
                     break;
+                case "--pin":
+                    pin = true;
+                    break;
                 case "--wait":
                     wait = args[++i];
                     break;
@@ -96,7 +114,7 @@ public final class ProxyLoad {
                 LoadClip.IDR_BYTES, LoadClip.P_BYTES, LoadClip.FPS);
         System.out.printf("jvm: %s, %d processors, max heap %d MiB, GCs %s%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, gcNames());
-        ProxyLoad load = new ProxyLoad(seconds, warmup, wait, dir, clip);
+        ProxyLoad load = new ProxyLoad(seconds, warmup, wait, pin, dir, clip);
         System.out.println(StepResult.HEADER);
         int best = -1;
         for (int n : counts) {
@@ -146,6 +164,9 @@ public final class ProxyLoad {
             files.add(f);
         }
         System.gc();
+        if (pin) {
+            CpuPinning.pinCurrentThread(LOAD_CPU);
+        }
         probe.simulatorStarting();
         Map<String, AtomicLong> findings = new ConcurrentHashMap<>();
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
@@ -158,9 +179,17 @@ public final class ProxyLoad {
             if (!config.ok()) {
                 throw new IllegalStateException(config.describe());
             }
-            try (ProxyRuntime runtime = ProxyRuntime.start(config.config(),
+            if (pin) {
+                // The runtime starts its inspection thread as it is built and its event loops as it starts.
+                CpuPinning.pinCurrentThread(STAGE_CPU);
+            }
+            try (ProxyRuntime runtime = ProxyRuntime.create(config.config(),
                     f -> findings.computeIfAbsent(f.rule().toString(), k -> new AtomicLong()).incrementAndGet(),
-                    quiet)) {
+                    quiet, new AirlockMetrics())) {
+                if (pin) {
+                    CpuPinning.pinCurrentThread(LOAD_CPU);
+                }
+                runtime.start();
                 long deadline = System.nanoTime() + CONNECT_TIMEOUT_NANOS;
                 while (runtime.camerasConnected() < n && System.nanoTime() < deadline) {
                     Thread.sleep(50);
@@ -174,6 +203,9 @@ public final class ProxyLoad {
                         clients.open(url);
                     }
                     probe.proxyStarted();
+                    if (pin) {
+                        System.out.println("threads per CPU set: " + CpuPinning.census());
+                    }
                     Thread.sleep(warmup * 1000L);
                     Window w = Window.open(probe, runtime, clients);
                     Thread.sleep(seconds * 1000L);
