@@ -61,6 +61,10 @@ final class StreamMeters {
                 StreamMetrics::recorderStalls);
         counter("airlock.pipeline.ring.full.drops", null, "Camera packets dropped because the inspection ring was full",
                 StreamMetrics::ringFullDrops);
+        counter("airlock.rtcp.sender.reports", null, "Camera RTCP sender reports passed on to recorders, with"
+                + " Airlock's SSRC, timestamps and counts (RFC 3550 6.4.1)", StreamMetrics::senderReports);
+        counter("airlock.camera.rejected.packets", null, "Camera RTP/RTCP packets dropped as malformed",
+                StreamMetrics::rejectedPackets);
     }
 
     /** Adds a series for each SEI payload type seen since the last call; on the scrape thread, before a scrape. */

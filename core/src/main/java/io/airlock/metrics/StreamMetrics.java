@@ -69,4 +69,10 @@ public interface StreamMetrics {
 
     /** Packets dropped because the inspection ring was full. */
     long ringFullDrops();
+
+    /** Camera sender reports passed on to the recorders in their terms. */
+    long senderReports();
+
+    /** Camera packets dropped as malformed (RTCP that does not parse, RTP too short or typed as RTCP). */
+    long rejectedPackets();
 }

@@ -142,6 +142,16 @@ final class CameraStreamMetrics implements StreamMetrics {
         return camera.counters().ringFull.get();
     }
 
+    @Override
+    public long senderReports() {
+        return camera.counters().senderReports.get();
+    }
+
+    @Override
+    public long rejectedPackets() {
+        return camera.counters().rejected.get();
+    }
+
     private long sumReception(ToLongFunction<RtpReception> value) {
         long n = 0;
         for (int i = 0; i < ProxiedCamera.MAX_TRACKS; i++) {

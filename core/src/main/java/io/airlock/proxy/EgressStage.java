@@ -5,10 +5,11 @@ import io.airlock.metrics.LatencyHistogram;
 import io.airlock.pipeline.PacketEvent;
 import io.airlock.pipeline.PacketKind;
 import io.airlock.pipeline.Track;
+import io.airlock.rtp.RtpPacket;
 
 /**
  * The last stage before release in live mode: after the inspectors have seen a camera's packet, hand it to that
- * track's recorders. Sockets are flushed once per batch, not per packet.
+ * track's recorders, RTP as media and sender reports on the track's RTCP channel. Sockets are flushed once per batch, not per packet.
  */
 final class EgressStage implements EventHandler<PacketEvent> {
 
@@ -26,11 +27,16 @@ final class EgressStage implements EventHandler<PacketEvent> {
             if (egress instanceof TrackFanOut) {
                 TrackFanOut fanOut = (TrackFanOut) egress;
                 long now = System.nanoTime();
-                fanOut.deliver(event.buffer(), event.offset(), event.length(), now);
-                remember(fanOut);
-                if (event.arrivalNanos() >= 0) {
-                    latency.record(now - event.arrivalNanos());
+                // The camera side refuses RTP with a payload type in RTCP's range, so this test is unambiguous.
+                if (RtpPacket.isRtcp(event.buffer(), event.offset(), event.length())) {
+                    fanOut.deliverRtcp(event.buffer(), event.offset(), event.length());
+                } else {
+                    fanOut.deliver(event.buffer(), event.offset(), event.length(), now);
+                    if (event.arrivalNanos() >= 0) {
+                        latency.record(now - event.arrivalNanos());
+                    }
                 }
+                remember(fanOut);
             }
         }
         if (endOfBatch || dirtyCount == MAX_DIRTY) {

@@ -11,6 +11,7 @@ import io.airlock.proxy.camera.CameraSessionListener;
 import io.airlock.proxy.camera.CameraTrack;
 import io.airlock.rtp.RtpPacket;
 import io.airlock.rtp.RtpReception;
+import io.airlock.rtp.RtpRejection;
 import io.airlock.rtsp.RtspMessage;
 import io.airlock.rtsp.VendorFingerprint;
 import io.airlock.rtsp.VendorFingerprints;
@@ -48,6 +49,7 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
     private final long sessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
     private final StreamCounters counters = new StreamCounters();
     private final RtpReception[] reception = new RtpReception[MAX_TRACKS];
+    private final SenderReports senderReports = new SenderReports();
     private final long stallNanos;
     private final Consumer<String> layoutChanged;
     private volatile TrackFanOut[] tracks = new TrackFanOut[0];
@@ -237,26 +239,58 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
 
     @Override
     public void rtp(int track, ByteBuf buf, int offset, int length) {
-        TrackFanOut[] t = tracks;
-        if (track < 0 || track >= t.length) {
+        TrackFanOut fanOut = fanOut(track);
+        if (fanOut == null) {
             return;
         }
-        TrackFanOut fanOut = t[track];
         long now = System.nanoTime();
         counters.inboundPackets.increment();
         counters.inboundBytes.add(length);
         if (length < RtpPacket.MIN_HEADER_LENGTH) {
+            refused(RtpRejection.TOO_SHORT.description());
+            return;
+        }
+        if (RtpPacket.isRtcp(buf, offset, length)) {
+            // Downstream, a payload type in RTCP's range would be taken for RTCP (RFC 5761 §4).
+            refused("RTP payload type in RTCP's range 64-95");
             return;
         }
         reception[track].onPacket(buf.getUnsignedShort(offset + RtpPacket.SEQUENCE_NUMBER_OFFSET),
                 buf.getUnsignedInt(offset + RtpPacket.TIMESTAMP_OFFSET), now);
-        if (!fanOut.continuity().rewrite(buf, offset, length, now)) {
+        if (fanOut.continuity().rewrite(buf, offset, length, now)) {
+            publish(fanOut, buf, offset, length, now);
+        }
+    }
+
+    @Override
+    public void rtcp(int track, ByteBuf buf, int offset, int length) {
+        TrackFanOut fanOut = fanOut(track);
+        if (fanOut == null) {
             return;
         }
+        int at = senderReports.rewrite(buf, offset, length, fanOut.continuity());
+        if (at < 0) {
+            if (senderReports.rejection() != null) {
+                refused("RTCP " + senderReports.rejection().description());
+            }
+            return;
+        }
+        counters.senderReports.increment();
+        publish(fanOut, buf, at, SenderReports.LENGTH, System.nanoTime());
+    }
+
+    private TrackFanOut fanOut(int track) {
+        TrackFanOut[] t = tracks;
+        return track >= 0 && track < t.length ? t[track] : null;
+    }
+
+    /**
+     * Into the ring, or dropped when it is full: the one answer that neither waits on inspection nor reorders packets
+     * by sending this one ahead of those still in the ring.
+     */
+    private void publish(TrackFanOut fanOut, ByteBuf buf, int offset, int length, long now) {
         long seq = publisher.tryClaim();
         if (seq < 0) {
-            // The ring is full: dropping is the one answer that neither waits on inspection nor reorders packets
-            // by sending this one ahead of those still in the ring.
             counters.ringFull.increment();
             return;
         }
@@ -266,9 +300,13 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
         publisher.publish(seq);
     }
 
-    @Override
-    public void rtcp(int track, ByteBuf buf, int offset, int length) {
-        // Sender reports name the camera's SSRC and clock; recorders get Airlock's continuous stream instead.
+    /** Counts a malformed camera packet; the first of each camera is also told, in one line. */
+    private void refused(String why) {
+        if (counters.rejected.get() == 0) {
+            log.println("airlock: camera " + name + ": dropped a malformed packet (" + why
+                    + "); further ones are only counted");
+        }
+        counters.rejected.increment();
     }
 
     @Override

@@ -33,6 +33,8 @@ public final class RtpContinuity {
     private int lastSequence;
     private long lastTimestamp;
     private long lastNanos;
+    private long packets;
+    private long octets;
 
     /**
      * @param ssrc      the SSRC recorders see for this track
@@ -82,10 +84,30 @@ public final class RtpContinuity {
         lastSequence = (inSequence + sequenceOffset) & 0xFFFF;
         lastTimestamp = (inTimestamp + timestampOffset) & 0xFFFF_FFFFL;
         lastNanos = nowNanos;
+        packets++;
+        octets += Math.max(0, length - MIN_HEADER_LENGTH - 4 * (packet.getUnsignedByte(at) & 0x0F));
         packet.setShort(at + SEQUENCE_OFFSET, lastSequence);
         packet.setInt(at + TIMESTAMP_OFFSET, (int) lastTimestamp);
         packet.setInt(at + SSRC_OFFSET, (int) ssrc);
         return true;
+    }
+
+    /**
+     * The RTP timestamp recorders see for the camera's {@code cameraTimestamp}, or -1 while no packet of the current
+     * upstream session has set the offset (a sender report then cannot be put in the recorders' terms).
+     */
+    public long toRecorderTimestamp(long cameraTimestamp) {
+        return started && !restart ? (cameraTimestamp + timestampOffset) & 0xFFFF_FFFFL : -1;
+    }
+
+    /** Packets of the continuous stream so far, for a sender report's packet count (RFC 3550 §6.4.1, mod 2^32). */
+    public long packets() {
+        return packets & 0xFFFF_FFFFL;
+    }
+
+    /** Payload octets of the continuous stream so far (fixed header and CSRCs excluded), mod 2^32. */
+    public long octets() {
+        return octets & 0xFFFF_FFFFL;
     }
 
     /** Sequence number the next packet will carry if it follows on; for RTP-Info. */

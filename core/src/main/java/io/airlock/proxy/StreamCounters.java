@@ -13,6 +13,8 @@ final class StreamCounters {
     final SingleWriterCounter inboundBytes = new SingleWriterCounter();
     final SingleWriterCounter ringFull = new SingleWriterCounter();
     final SingleWriterCounter reconnects = new SingleWriterCounter();
+    final SingleWriterCounter rejected = new SingleWriterCounter();
+    final SingleWriterCounter senderReports = new SingleWriterCounter();
 
     // The egress stage's thread.
     final SingleWriterCounter outboundPackets = new SingleWriterCounter();

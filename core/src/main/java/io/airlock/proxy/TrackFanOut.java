@@ -149,6 +149,23 @@ final class TrackFanOut {
         dirty = true;
     }
 
+    /**
+     * Offers one RTCP packet to every recorder of the track; egress thread. A recorder too slow to take it loses a
+     * report, which the next one replaces: this counts towards neither drops nor stalls, which RTP alone decides.
+     */
+    void deliverRtcp(ByteBuf buf, int offset, int length) {
+        if (blockedBy != null) {
+            return;
+        }
+        Slot[] current = slots;
+        for (int i = 0; i < current.length; i++) {
+            if (!current[i].disconnected) {
+                current[i].sink.offer(buf, offset, length, true);
+            }
+        }
+        dirty = true;
+    }
+
     private void stalled(Slot s) {
         s.disconnected = true;
         counters.recorderStalls.increment();

@@ -1,5 +1,7 @@
 package io.airlock.sim;
 
+import io.airlock.rtp.RtpPacket;
+import io.airlock.rtp.SenderReportWriter;
 import io.airlock.server.MediaSink;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -13,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * One session's real-time playout of a {@link Clip}: one access unit per tick at the frame rate, from the first
  * access unit, looping with continuous RTP sequence numbers and timestamps (RFC 3550 §5.1). Each packet is copied
  * once from the clip with this session's sequence number, timestamp and SSRC, offered to the sink and released; a
- * sink that cannot keep up drops (and counts) instead of slowing the clock.
+ * sink that cannot keep up drops (and counts) instead of slowing the clock. A sender report with the CNAME follows the
+ * first frame of every second.
  */
 final class Playout implements Runnable {
 
@@ -29,7 +32,10 @@ final class Playout implements Runnable {
     private final ByteBufAllocator allocator;
     private final int firstSequenceNumber;
     private final long firstTimestamp;
+    private final SenderReportWriter senderReports = new SenderReportWriter("airlock-sim");
     private int sequenceNumber;
+    private long packetsSent;
+    private long octetsSent;
     private long frames;
     private long skippedFrames;
     private long periodNs;
@@ -84,12 +90,28 @@ final class Playout implements Runnable {
                 b.setInt(TIMESTAMP_OFFSET, (int) timestamp);
                 b.setInt(SSRC_OFFSET, (int) ssrc);
                 sequenceNumber = (sequenceNumber + 1) & 0xFFFF;
+                packetsSent++;
+                octetsSent += p.length - RtpPacket.MIN_HEADER_LENGTH;
                 sink.offer(b, false);
             } finally {
                 b.release();
             }
         }
+        if (frames % fps == 1) {
+            senderReport(timestamp);
+        }
         sink.flush();
+    }
+
+    /** Once a second, as cameras do, with the frame just sent as the NTP/RTP pair (RFC 3550 §6.4.1). */
+    private void senderReport(final long timestamp) {
+        final ByteBuf b = allocator.buffer(senderReports.length(), senderReports.length());
+        try {
+            senderReports.write(b, ssrc, System.currentTimeMillis(), timestamp, packetsSent, octetsSent);
+            sink.offer(b, true);
+        } finally {
+            b.release();
+        }
     }
 
     int firstSequenceNumber() {

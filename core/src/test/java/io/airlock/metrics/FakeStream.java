@@ -128,4 +128,14 @@ final class FakeStream implements StreamMetrics {
     public long ringFullDrops() {
         return ringFull;
     }
+
+    @Override
+    public long senderReports() {
+        return 0;
+    }
+
+    @Override
+    public long rejectedPackets() {
+        return 0;
+    }
 }
