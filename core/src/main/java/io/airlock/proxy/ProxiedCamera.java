@@ -2,7 +2,6 @@ package io.airlock.proxy;
 
 import io.airlock.alert.Rule;
 import io.airlock.alert.StreamIdentity;
-import io.airlock.codec.Codec;
 import io.airlock.pipeline.PacketKind;
 import io.airlock.pipeline.PacketPublisher;
 import io.airlock.pipeline.Track;
@@ -24,7 +23,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -189,23 +187,14 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
             reception[i].restart(cameraTracks.get(i).clockRate());
         }
         TrackFanOut[] current = tracks;
-        boolean sameLayout = sameLayout(current, cameraTracks, n);
+        boolean sameLayout = TrackLayout.same(current, cameraTracks, n);
         if (sameLayout) {
             // Same layout after a reconnect (or a new URL): recorders stay attached, their streams carry on.
             for (TrackFanOut t : current) {
                 t.continuity().restart();
             }
         } else {
-            TrackFanOut[] fresh = new TrackFanOut[n];
-            for (int i = 0; i < n; i++) {
-                CameraTrack ct = cameraTracks.get(i);
-                Track track = new Track(name, i, null, Codec.fromEncodingName(ct.encoding())).encodingName(ct.encoding())
-                        .payloadType(ct.payloadType()).clockRate(clockRate(ct));
-                long ssrc = ThreadLocalRandom.current().nextLong(1, 0xFFFF_FFFFL);
-                fresh[i] = new TrackFanOut(track, new RtpContinuity(ssrc, track.clockRate()), stallNanos, findings,
-                        counters);
-            }
-            tracks = fresh;
+            tracks = TrackLayout.build(name, cameraTracks, n, stallNanos, findings, counters);
         }
         recorderSdp = RecorderSdp.of(name, sdp, cameraTracks.subList(0, n), sessionId);
         // Only now: a recorder told to set up again must find the new tracks and description.
@@ -215,26 +204,6 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
         }
         connected = true;
         log.println("airlock: camera " + name + ": playing " + n + " track(s)");
-    }
-
-    /** Same number of tracks, each with the same encoding, payload type and clock rate as before. */
-    private static boolean sameLayout(TrackFanOut[] current, List<CameraTrack> cameraTracks, int n) {
-        if (current.length != n) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            Track was = current[i].track();
-            CameraTrack now = cameraTracks.get(i);
-            if (was.payloadType() != now.payloadType() || was.clockRate() != clockRate(now)
-                    || !Objects.equals(was.encodingName(), now.encoding())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int clockRate(CameraTrack t) {
-        return t.clockRate() > 0 ? (int) t.clockRate() : 90_000;
     }
 
     @Override
