@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.airlock.bench.proxy.ProxyLoad --streams 1,50,200 --seconds 10 --warmup 3
- *     [--find-max] [--max-step 100] [--wait sleeping] [--pin]
+ *     [--find-max] [--max-step 100] [--wait sleeping] [--pin] [--jit-warmup 200]
  * </pre>
  *
  * {@code --pin} gives the proxy's inspection thread CPU 1 to itself and confines every other thread it starts
@@ -73,6 +73,7 @@ public final class ProxyLoad {
         int warmup = 3;
         boolean findMax = false;
         boolean pin = false;
+        int jitWarmup = 0;
         int maxStep = 100;
         String wait = io.airlock.pipeline.WaitStrategies.LIVE_DEFAULT;
         for (int i = 0; i < args.length; i++) {
@@ -95,6 +96,9 @@ public final class ProxyLoad {
                 case "--max-step":
                     maxStep = Integer.parseInt(args[++i]);
                     break;
+                case "--jit-warmup":
+                    jitWarmup = Integer.parseInt(args[++i]);
+                    break;
                 case "--pin":
                     pin = true;
                     break;
@@ -115,6 +119,11 @@ public final class ProxyLoad {
         System.out.printf("jvm: %s, %d processors, max heap %d MiB, GCs %s%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, gcNames());
         ProxyLoad load = new ProxyLoad(seconds, warmup, wait, pin, dir, clip);
+        if (jitWarmup > 0) {
+            // One unreported step at a busy stream count, so that every step below runs compiled code: at 374
+            // packets a second a single stream would otherwise be measured partly in the interpreter.
+            System.out.println("JIT warm-up step, not reported: " + load.step(jitWarmup).row());
+        }
         System.out.println(StepResult.HEADER);
         int best = -1;
         for (int n : counts) {
