@@ -9,7 +9,8 @@ public enum FramingRejection implements Rejection {
     BODY_TOO_LONG("RTSP Content-Length larger than 1 MiB"),
     BAD_CONTENT_LENGTH("RTSP Content-Length is not a decimal number"),
     BAD_START_LINE("first line is neither an RTSP request line nor a status line"),
-    HEAD_TIMEOUT("an RTSP message stayed incomplete for longer than the request deadline");
+    HEAD_TIMEOUT("an RTSP message stayed incomplete for longer than the request deadline"),
+    PIPELINE_FLOOD("more than 32 RTSP requests arrived in one read without waiting for replies");
 
     private final String description;
 

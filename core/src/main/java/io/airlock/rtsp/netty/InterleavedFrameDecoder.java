@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Emits an {@link InterleavedFrame} (retained slice) or a retained slice holding exactly ONE complete message, so
  * the HTTP decoder behind never sees a {@code $} byte. Stray CR/LF between units (keep-alive habit of some clients)
  * are skipped. A header section over {@link RtspMessage#MAX_HEADER_SECTION_LENGTH} or a Content-Length over
- * {@link RtspMessage#MAX_CONTENT_LENGTH} fires the {@link FramingRejection} as a user event, then closes the channel;
- * later bytes are discarded.
+ * {@link RtspMessage#MAX_CONTENT_LENGTH}, or more than {@link #MAX_MESSAGES_PER_READ} messages in one read, fires the
+ * {@link FramingRejection} as a user event, then closes the channel; later bytes are discarded.
  */
 public final class InterleavedFrameDecoder extends ByteToMessageDecoder {
 
@@ -40,6 +40,12 @@ public final class InterleavedFrameDecoder extends ByteToMessageDecoder {
     /** RFC 2326 request lines are short; one longer than this is not RTSP. */
     public static final int MAX_START_LINE = 8 * 1024;
     private static final long CHECK_PERIOD_MS = 1000;
+    /**
+     * RTSP messages one read may carry. A recorder waits for each reply, or at most pipelines the SETUPs of a few
+     * tracks and a PLAY; thousands in one read are a flood that would keep the event loop, and so the media of every
+     * recorder on it, busy answering.
+     */
+    public static final int MAX_MESSAGES_PER_READ = 32;
 
     private final long headTimeoutNanos;
     private boolean rejected;
@@ -87,6 +93,7 @@ public final class InterleavedFrameDecoder extends ByteToMessageDecoder {
     }
 
     private void decodeUnits(final ChannelHandlerContext ctx, final ByteBuf in, final List<Object> out) {
+        int messages = 0;
         while (in.isReadable()) {
             if (rejected) {
                 in.skipBytes(in.readableBytes());
@@ -133,6 +140,10 @@ public final class InterleavedFrameDecoder extends ByteToMessageDecoder {
                 }
                 final long total = (long) headerEnd - start + Math.max(0, contentLength);
                 if ((long) end - start < total) {
+                    return;
+                }
+                if (++messages > MAX_MESSAGES_PER_READ) {
+                    reject(ctx, in, FramingRejection.PIPELINE_FLOOD);
                     return;
                 }
                 out.add(in.readRetainedSlice((int) total));

@@ -82,6 +82,33 @@ class InterleavedFrameDecoderTest {
     }
 
     @Test
+    void shouldCloseAConnectionThatPipelinesMoreRequestsInOneReadThanARecorderEverWould() {
+        final EmbeddedChannel ch = channel();
+        ch.writeInbound(Unpooled.copiedBuffer(OPTIONS.repeat(10_000), StandardCharsets.US_ASCII));
+        int passed = 0;
+        for (ByteBuf m; (m = ch.readInbound()) != null; m.release()) {
+            passed++;
+        }
+        assertThat(passed).isEqualTo(InterleavedFrameDecoder.MAX_MESSAGES_PER_READ);
+        assertThat(ch.isOpen()).isFalse();
+        assertThat(events).containsExactly(FramingRejection.PIPELINE_FLOOD);
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void shouldPassAsManyPipelinedRequestsAsTheLimitWithMediaFramesBetween() {
+        final EmbeddedChannel ch = channel();
+        final ByteBuf in = Unpooled.buffer();
+        for (int i = 0; i < InterleavedFrameDecoder.MAX_MESSAGES_PER_READ; i++) {
+            in.writeBytes(OPTIONS.getBytes(StandardCharsets.US_ASCII)).writeBytes(FRAME);
+        }
+        ch.writeInbound(in);
+        assertThat(ch.isOpen()).isTrue();
+        assertThat(events).isEmpty();
+        assertThat(ch.finishAndReleaseAll()).isTrue();
+    }
+
+    @Test
     void shouldCloseOnContentLengthOverOneMiB() {
         final EmbeddedChannel ch = channel();
         ch.writeInbound(Unpooled.copiedBuffer("ANNOUNCE * RTSP/1.0\r\nContent-Length: 99999999\r\n\r\n",
