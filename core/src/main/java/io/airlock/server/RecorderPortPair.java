@@ -73,7 +73,7 @@ public final class RecorderPortPair implements AutoCloseable {
         final RtpPortRange range = new RtpPortRange(low, high);
         final int start = range.randomStart();
         // Every pair may be tried: the range is shared with the camera side, and a full range is the only refusal.
-        for (int i = 0; i < range.attempts(range.pairs()); i++) {
+        for (int i = 0; i < range.pairs(); i++) {
             final int port = range.rtpPort(start, i);
             final Channel a = bindOne(b, address, port);
             if (a == null) {
