@@ -1,5 +1,6 @@
 package io.airlock.proxy;
 
+import io.airlock.config.PortRange;
 import io.airlock.pipeline.InspectionPipeline;
 import io.airlock.proxy.camera.CameraSession;
 import io.airlock.server.RtspServer;
@@ -34,12 +35,14 @@ final class CameraStreams {
     private final EventLoopGroup loops;
     private final PrintStream log;
     private final long stallNanos;
+    private final PortRange rtpPorts;
     private final BiConsumer<StreamSpec, ProxiedCamera> added;
     /** Replaced, never changed in place: readers iterate without a lock. */
     private volatile Map<String, Stream> streams = Map.of();
 
     CameraStreams(InspectionPipeline pipeline, SessionFindings findings, PolicyEnforcer enforcer, RtspServer server,
-                  EventLoopGroup loops, PrintStream log, long stallNanos, BiConsumer<StreamSpec, ProxiedCamera> added) {
+                  EventLoopGroup loops, PrintStream log, long stallNanos, PortRange rtpPorts,
+                  BiConsumer<StreamSpec, ProxiedCamera> added) {
         this.pipeline = pipeline;
         this.findings = findings;
         this.enforcer = enforcer;
@@ -47,6 +50,7 @@ final class CameraStreams {
         this.loops = loops;
         this.log = log;
         this.stallNanos = stallNanos;
+        this.rtpPorts = rtpPorts;
         this.added = added;
     }
 
@@ -56,7 +60,7 @@ final class CameraStreams {
                 stallNanos, this::endRecorderSessions);
         enforcer.camera(camera);
         server.addSource(camera);
-        put(spec.path(), new Stream(spec, camera, new CameraSession(spec.endpoint(), loops, camera)));
+        put(spec.path(), new Stream(spec, camera, new CameraSession(spec.endpoint(rtpPorts), loops, camera)));
         added.accept(spec, camera);
     }
 
@@ -93,7 +97,7 @@ final class CameraStreams {
      */
     Future<?> restart(StreamSpec spec) {
         Stream old = streams.get(spec.path());
-        CameraSession fresh = new CameraSession(spec.endpoint(), loops, old.camera());
+        CameraSession fresh = new CameraSession(spec.endpoint(rtpPorts), loops, old.camera());
         put(spec.path(), new Stream(spec, old.camera(), fresh));
         Future<?> stopped = old.session().stop();
         stopped.addListener(done -> fresh.start());

@@ -101,7 +101,7 @@ public final class ProxyRuntime implements AutoCloseable {
                 .listener(new Refusals(sessionFindings));
         server = new RtspServer(serverConfig);
         streams = new CameraStreams(pipeline, sessionFindings, enforcer, server, cameraLoops, log,
-                config.limits().recorderStall().toNanos(), this::measure);
+                config.limits().recorderStall().toNanos(), config.listen().rtpPorts(), this::measure);
         for (CameraConfig camera : config.cameras()) {
             for (StreamSpec spec : StreamSpec.of(camera)) {
                 streams.add(spec);

@@ -1,6 +1,7 @@
 package io.airlock.proxy;
 
 import io.airlock.config.CameraConfig;
+import io.airlock.config.PortRange;
 import io.airlock.config.Secret;
 import io.airlock.config.Transport;
 import io.airlock.proxy.camera.CameraEndpoint;
@@ -51,11 +52,14 @@ record StreamSpec(String camera, String profile, URI url, String username, Secre
         return "/" + name();
     }
 
-    /** The endpoint a {@link io.airlock.proxy.camera.CameraSession} connects to. */
-    CameraEndpoint endpoint() {
+    /**
+     * The endpoint a {@link io.airlock.proxy.camera.CameraSession} connects to, taking its RTP/RTCP ports from
+     * {@code rtpPorts} ({@code listen.rtp_ports}, shared with the recorder side).
+     */
+    CameraEndpoint endpoint(PortRange rtpPorts) {
         char[] secret = password == null ? null : password.reveal().toCharArray();
         return new CameraEndpoint(name(), url, username, secret, TransportMode.valueOf(transport.name()), keepalive,
-                CameraEndpoint.DEFAULT_UDP_PORT_LOW, CameraEndpoint.DEFAULT_UDP_PORT_HIGH);
+                rtpPorts.first(), rtpPorts.last());
     }
 
     /** What differs from {@code before}, e.g. {@code url, credentials}; names fields, never values of secrets. */

@@ -54,6 +54,7 @@ public final class RtspServer implements AutoCloseable {
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong badRequests = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
+    private final AtomicLong portUnreachable = new AtomicLong();
     private final AtomicInteger sessions = new AtomicInteger();
     private final Set<RtspServerHandler> handlers = ConcurrentHashMap.newKeySet();
     private EventLoopGroup boss;
@@ -148,6 +149,11 @@ public final class RtspServer implements AutoCloseable {
         return connections.get();
     }
 
+    /** ICMP port unreachable reports for RTP or RTCP sent to UDP recorders (their port was closed). */
+    public long portUnreachable() {
+        return portUnreachable.get();
+    }
+
     /** RTSP sessions set up and not yet ended, over all connections. */
     public int sessions() {
         return sessions.get();
@@ -209,9 +215,9 @@ public final class RtspServer implements AutoCloseable {
         return null;
     }
 
-    UdpPortPair bindUdp(final InetAddress peer, final Runnable onPeerPacket) {
-        return UdpPortPair.bind(transport, udp, config.bind().getAddress(), config.udpPortLow(), config.udpPortHigh(),
-                peer, onPeerPacket);
+    RecorderPortPair bindUdp(final InetAddress peer, final Runnable onPeerPacket) {
+        return RecorderPortPair.bind(transport, udp, config.bind().getAddress(), config.udpPortLow(),
+                config.udpPortHigh(), peer, onPeerPacket, portUnreachable);
     }
 
     void connected(final RtspServerHandler handler) {

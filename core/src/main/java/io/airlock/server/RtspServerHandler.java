@@ -294,12 +294,25 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
     private Egress udpEgress(final RtspSession session) {
         final int low = transport.clientPortLow();
         final int high = transport.clientPortHigh() > low ? transport.clientPortHigh() : low + 1;
-        final UdpPortPair ports = server.bindUdp(peer.getAddress(), () -> session.touch(System.nanoTime()));
+        final RecorderPortPair ports = server.bindUdp(peer.getAddress(), () -> session.touch(System.nanoTime()));
         if (ports == null) {
             return null;
         }
         return new UdpEgress(ports, new InetSocketAddress(peer.getAddress(), low),
-                new InetSocketAddress(peer.getAddress(), Math.min(high, 0xFFFF)), config.recorderQueuePackets());
+                new InetSocketAddress(peer.getAddress(), Math.min(high, 0xFFFF)), config.recorderQueuePackets(),
+                () -> disconnect(session));
+    }
+
+    /**
+     * A UDP recorder of {@code session} stalled (any thread): ends the session on this connection's event loop and
+     * closes the connection, as a stalled TCP recorder's is closed; UDP alone would tell the recorder nothing.
+     */
+    private void disconnect(final RtspSession session) {
+        onLoop(() -> {
+            if (sessions.end(session)) {
+                context.close();
+            }
+        });
     }
 
     private FullHttpResponse play(final String cseq, final RtspSession session) {
@@ -338,19 +351,28 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
     /** Ends, on this connection's event loop, the sessions {@code end} picks; see {@link RtspServer#endSessions}. */
     CompletableFuture<List<String>> endSessions(final BiPredicate<InetSocketAddress, String> end) {
         final CompletableFuture<List<String>> done = new CompletableFuture<>();
-        try {
-            context.executor().execute(() -> {
-                final List<String> ended = sessions.endPicked(end);
-                if (!ended.isEmpty() && sessions.isEmpty()) {
-                    context.close();
-                }
-                done.complete(ended);
-            });
-        } catch (RejectedExecutionException e) {
-            // The event loop is shutting down: its connections, and their sessions, are closing anyway.
+        final boolean queued = onLoop(() -> {
+            final List<String> ended = sessions.endPicked(end);
+            if (!ended.isEmpty() && sessions.isEmpty()) {
+                context.close();
+            }
+            done.complete(ended);
+        });
+        if (!queued) {
             done.complete(List.of());
         }
         return done;
+    }
+
+    /** Runs {@code task} on this connection's event loop; false when the loop is shutting down. */
+    private boolean onLoop(final Runnable task) {
+        try {
+            context.executor().execute(task);
+            return true;
+        } catch (RejectedExecutionException e) {
+            // Its connections, and their sessions, are closing anyway.
+            return false;
+        }
     }
 
     private FullHttpResponse withSession(final FullHttpResponse r, final RtspSession session) {

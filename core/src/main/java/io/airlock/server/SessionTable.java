@@ -41,11 +41,13 @@ final class SessionTable {
         server.sessionStarted();
     }
 
-    /** Ends one session (TEARDOWN). */
-    void end(final RtspSession session) {
-        if (sessions.remove(session.id()) != null) {
+    /** Ends one session (TEARDOWN, or its recorder stalled); false when it had already ended. */
+    boolean end(final RtspSession session) {
+        if (sessions.remove(session.id(), session)) {
             close(session);
+            return true;
         }
+        return false;
     }
 
     /** Ends every session (the connection closed). */

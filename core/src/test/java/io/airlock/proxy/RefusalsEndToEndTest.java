@@ -27,8 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 class RefusalsEndToEndTest {
 
     private static final String PASSWORD = "e2e-nvr-Secr3t";
-    private static final int CAMERA_UDP_LOW = 50_000;
-    private static final int CAMERA_UDP_HIGH = 59_999;
 
     private static String yaml(int port, String cameraUrl, String transport) {
         return E2eHarness.listen(port)
@@ -125,7 +123,10 @@ class RefusalsEndToEndTest {
                 Set<Integer> candidates = udpPorts();
                 candidates.removeAll(before);
                 candidates.remove(attacker.getLocalPort());
-                candidates.removeIf(p -> p < CAMERA_UDP_LOW || p > CAMERA_UDP_HIGH || p % 2 != 0
+                // The camera side binds in listen.rtp_ports, as the recorder side does (that recorder plays TCP).
+                int low = proxy.runtime.server().config().udpPortLow();
+                int high = proxy.runtime.server().config().udpPortHigh();
+                candidates.removeIf(p -> p < low || p > high || p % 2 != 0
                         || !udpPortsContain(p + 1));
                 assertThat(candidates).as("camera-session RTP ports found in /proc/net/udp{,6}").isNotEmpty();
                 CompletableFuture<byte[]> seen = E2eHarness.async(() -> readFor(recorder, 2500));

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -86,15 +87,38 @@ class RtspServerTest {
         }
     }
 
+    private static DatagramSocket udpRecorder() throws IOException {
+        final DatagramSocket rtp = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        rtp.setSoTimeout(3000);
+        return rtp;
+    }
+
+    private RtspTestClient.Reply setupUdp(final RtspTestClient c, final int port) throws IOException {
+        return c.request("SETUP " + url() + "/trackID=1 RTSP/1.0\r\nCSeq: 1\r\n"
+                + "Transport: RTP/AVP;unicast;client_port=" + port + "-" + (port + 1) + "\r\n\r\n");
+    }
+
+    @Test
+    void shouldEndTheSessionAndCloseTheConnectionWhenAUdpRecorderIsDisconnected() throws Exception {
+        start(new RtspServerConfig());
+        try (RtspTestClient c = new RtspTestClient(server.port()); DatagramSocket rtp = udpRecorder()) {
+            final RtspTestClient.Reply setup = setupUdp(c, rtp.getLocalPort());
+            c.request("PLAY " + url() + " RTSP/1.0\r\nCSeq: 2\r\nSession: " + setup.header("session") + "\r\n\r\n");
+            rtp.receive(new DatagramPacket(new byte[2048], 2048));
+            assertThat(server.sessions()).isEqualTo(1);
+            source.disconnectAll();
+            assertThat(c.closedByPeer()).as("the recorder's RTSP connection is closed").isTrue();
+            assertThat(server.sessions()).isZero();
+            assertThat(source.attached()).isZero();
+        }
+    }
+
     @Test
     void shouldStreamUdpOnlyToTheRequestingPeer() throws Exception {
         start(new RtspServerConfig());
-        try (RtspTestClient c = new RtspTestClient(server.port()); DatagramSocket rtp = new DatagramSocket(0,
-                InetAddress.getLoopbackAddress())) {
-            rtp.setSoTimeout(3000);
+        try (RtspTestClient c = new RtspTestClient(server.port()); DatagramSocket rtp = udpRecorder()) {
             final int port = rtp.getLocalPort();
-            final RtspTestClient.Reply setup = c.request("SETUP " + url() + "/trackID=1 RTSP/1.0\r\nCSeq: 1\r\n"
-                    + "Transport: RTP/AVP;unicast;client_port=" + port + "-" + (port + 1) + "\r\n\r\n");
+            final RtspTestClient.Reply setup = setupUdp(c, port);
             assertThat(setup.status).isEqualTo(200);
             assertThat(setup.header("transport")).startsWith("RTP/AVP;unicast;client_port=" + port + "-"
                     + (port + 1) + ";server_port=");
@@ -197,7 +221,7 @@ class RtspServerTest {
             b.append("a".repeat(1 << 20));
             try {
                 c.send(b.toString());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // the server may reset while we are still writing: that is the point
             }
             assertThat(c.closedByPeer()).isTrue();

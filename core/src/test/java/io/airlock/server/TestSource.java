@@ -83,4 +83,11 @@ final class TestSource implements MediaSource {
     int attached() {
         return running.size();
     }
+
+    /** What a stalled recorder's source does: disconnects every attached sink. */
+    void disconnectAll() {
+        for (MediaSink sink : running.keySet()) {
+            sink.disconnect();
+        }
+    }
 }

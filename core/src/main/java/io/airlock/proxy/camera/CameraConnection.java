@@ -39,7 +39,7 @@ final class CameraConnection extends ChannelInboundHandlerAdapter implements Rts
     private final CameraAuthenticator auth;
     private final CameraRedirects redirects;
     private final TrackRouter router;
-    private final UdpPortPair[] udp = new UdpPortPair[CameraReplies.MAX_TRACKS];
+    private final CameraPortPair[] udp = new CameraPortPair[CameraReplies.MAX_TRACKS];
 
     private Channel channel;
     private InetAddress cameraAddress;
@@ -268,7 +268,7 @@ final class CameraConnection extends ChannelInboundHandlerAdapter implements Rts
             return;
         }
         final CameraEndpoint e = owner.endpoint();
-        UdpPortPair.bind(channel.eventLoop(), owner.datagramType(), e.udpPortLow(), e.udpPortHigh(), router, i,
+        CameraPortPair.bind(channel.eventLoop(), owner.datagramType(), e.udpPortLow(), e.udpPortHigh(), router, i,
                 pair -> {
                     if (closed) {
                         pair.close();

@@ -25,8 +25,9 @@ public record CameraEndpoint(String name, URI uri, String username, char[] passw
 
     public static final int DEFAULT_RTSP_PORT = 554;
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(30);
-    public static final int DEFAULT_UDP_PORT_LOW = 50_000;
-    public static final int DEFAULT_UDP_PORT_HIGH = 59_999;
+    /** The default of {@code listen.rtp_ports}, which the proxy passes in. */
+    public static final int DEFAULT_UDP_PORT_LOW = 30_000;
+    public static final int DEFAULT_UDP_PORT_HIGH = 30_999;
 
     public CameraEndpoint {
         Objects.requireNonNull(name, "name");

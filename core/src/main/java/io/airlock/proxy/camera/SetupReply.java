@@ -19,7 +19,7 @@ final class SetupReply {
      * Routes interleaved channels into {@code router} or aims {@code pair} at the camera's announced ports.
      */
     CameraTrack apply(final RtspMessage reply, final CameraTrack track, final boolean tcp, final TrackRouter router,
-                      final UdpPortPair pair, final InetAddress cameraAddress, final String configuredHost,
+                      final CameraPortPair pair, final InetAddress cameraAddress, final String configuredHost,
                       final CameraSessionListener listener) {
         try {
             if (transport.parse(reply.header("Transport")) != null || transport.tcp() != tcp) {

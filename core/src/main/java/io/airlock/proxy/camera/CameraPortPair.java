@@ -1,5 +1,6 @@
 package io.airlock.proxy.camera;
 
+import io.airlock.rtp.RtpPortRange;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
@@ -9,15 +10,15 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.DatagramChannel;
 
-import java.util.concurrent.ThreadLocalRandom;
+import java.net.InetSocketAddress;
 import java.util.function.Consumer;
 
 /**
- * Binds one track's RTP/RTCP socket pair (RTP on an even port, RTCP on the next odd one, RFC 3550 §11) inside the
- * configured range, asynchronously so the event loop never blocks. Starts at a random pair of the range, tries at most
- * {@link #MAX_ATTEMPTS} pairs, then reports failure.
+ * The camera side's RTP/RTCP socket pair of one track (RTP on an even port, RTCP on the next odd one, RFC 3550 §11),
+ * bound inside the configured range asynchronously so the event loop never blocks. The search ({@link RtpPortRange})
+ * starts at a random pair, tries at most {@link #MAX_ATTEMPTS} pairs, then reports failure.
  */
-final class UdpPortPair {
+final class CameraPortPair {
 
     static final int MAX_ATTEMPTS = 32;
     static final int MAX_DATAGRAM = 65_536;
@@ -28,29 +29,27 @@ final class UdpPortPair {
     private Channel rtp;
     private Channel rtcp;
 
-    private UdpPortPair(final UdpTrackSocket rtpSocket, final UdpTrackSocket rtcpSocket) {
+    private CameraPortPair(final UdpTrackSocket rtpSocket, final UdpTrackSocket rtcpSocket) {
         this.rtpSocket = rtpSocket;
         this.rtcpSocket = rtcpSocket;
     }
 
     /** Binds a pair for {@code track}; exactly one of {@code bound} and {@code failed} is called, on {@code loop}. */
     static void bind(final EventLoop loop, final Class<? extends DatagramChannel> type, final int low, final int high,
-                     final TrackRouter router, final int track, final Consumer<UdpPortPair> bound,
+                     final TrackRouter router, final int track, final Consumer<CameraPortPair> bound,
                      final Consumer<String> failed) {
-        final int firstEven = (low + 1) & ~1;
-        final int pairs = (high - firstEven + 1) / 2;
-        if (pairs <= 0) {
-            failed.accept("UDP port range " + low + "-" + high + " holds no even/odd pair");
+        final RtpPortRange range = new RtpPortRange(low, high);
+        if (range.pairs() == 0) {
+            failed.accept("UDP port range " + range + " holds no even/odd pair");
             return;
         }
-        final UdpPortPair pair = new UdpPortPair(new UdpTrackSocket(router, track, false),
+        final CameraPortPair pair = new CameraPortPair(new UdpTrackSocket(router, track, false),
                 new UdpTrackSocket(router, track, true));
-        final int start = ThreadLocalRandom.current().nextInt(pairs);
-        pair.attempt(loop, type, firstEven, pairs, start, 0, bound, failed);
+        pair.attempt(loop, type, range, range.randomStart(), 0, bound, failed);
     }
 
     int rtpPort() {
-        return ((java.net.InetSocketAddress) rtp.localAddress()).getPort();
+        return ((InetSocketAddress) rtp.localAddress()).getPort();
     }
 
     void close() {
@@ -62,17 +61,17 @@ final class UdpPortPair {
         }
     }
 
-    private void attempt(final EventLoop loop, final Class<? extends DatagramChannel> type, final int firstEven,
-                         final int pairs, final int start, final int tried, final Consumer<UdpPortPair> bound,
+    private void attempt(final EventLoop loop, final Class<? extends DatagramChannel> type, final RtpPortRange range,
+                         final int start, final int tried, final Consumer<CameraPortPair> bound,
                          final Consumer<String> failed) {
-        if (tried >= pairs || tried >= MAX_ATTEMPTS) {
-            failed.accept("no free UDP port pair after " + tried + " attempts");
+        if (tried >= range.attempts(MAX_ATTEMPTS)) {
+            failed.accept("no free UDP port pair in " + range + " after " + tried + " attempts");
             return;
         }
-        final int port = firstEven + 2 * ((start + tried) % pairs);
+        final int port = range.rtpPort(start, tried);
         open(loop, type, rtpSocket, port).addListener((ChannelFuture f) -> {
             if (!f.isSuccess()) {
-                attempt(loop, type, firstEven, pairs, start, tried + 1, bound, failed);
+                attempt(loop, type, range, start, tried + 1, bound, failed);
                 return;
             }
             rtp = f.channel();
@@ -80,7 +79,7 @@ final class UdpPortPair {
                 if (!g.isSuccess()) {
                     rtp.close();
                     rtp = null;
-                    attempt(loop, type, firstEven, pairs, start, tried + 1, bound, failed);
+                    attempt(loop, type, range, start, tried + 1, bound, failed);
                     return;
                 }
                 rtcp = g.channel();
