@@ -12,10 +12,20 @@ import java.util.concurrent.ThreadLocalRandom;
  * SETUP (RFC 2326 §10.4) on one connection: negotiates the track's transport, then sets the track up in the
  * request's session, or in a new session when the request names none. Refusals: 461 for a Transport the policy
  * refuses (counted and reported to the listener), 404 for an unknown source or track, 459 for a track of another
- * source than the session's, 453 when the connection already holds its most sessions, 503 when no UDP port pair
- * is free.
+ * source than the session's, 453 when the connection already holds its most sessions or the server its most
+ * sessions over all connections ({@link SessionLimit}), 503 when no UDP port pair is free.
  */
 final class SetupMethod {
+
+    /**
+     * The answer when the server already serves its most sessions. 453 rather than 503: RFC 2326 gives 453 to a
+     * request refused for want of resources (such as a failed reservation), which this is; the per-connection cap
+     * already answers it; and 503 here means "this camera is not available yet", which a recorder may reasonably
+     * retry at once. FFmpeg fails the open on either and logs the status line ("method SETUP failed: 453 ..."), so
+     * the reason phrase names the cause.
+     */
+    static final HttpResponseStatus SESSION_LIMIT_REACHED =
+            new HttpResponseStatus(453, "Not Enough Bandwidth (server session limit reached)");
 
     private final RtspServer server;
     private final RtspServerConfig config;
@@ -55,13 +65,21 @@ final class SetupMethod {
         if (existing != null && existing.source() != source) {
             return replies.reply(RtspResponseStatuses.AGGREGATE_OPERATION_NOT_ALLOWED, cseq);
         }
-        if (existing == null && sessions.size() >= config.maxSessionsPerConnection()) {
-            return replies.reply(RtspResponseStatuses.NOT_ENOUGH_BANDWIDTH, cseq);
+        if (existing == null) {
+            if (sessions.size() >= config.maxSessionsPerConnection()) {
+                return replies.reply(RtspResponseStatuses.NOT_ENOUGH_BANDWIDTH, cseq);
+            }
+            if (!server.sessionLimit().tryAcquire()) {
+                return replies.reply(SESSION_LIMIT_REACHED, cseq);
+            }
         }
         final RtspSession session = existing != null ? existing
                 : new RtspSession(newSessionId(), source, System.nanoTime());
         final Egress egress = negotiation.egress(track, session);
         if (egress == null) {
+            if (existing == null) {
+                server.sessionLimit().release();
+            }
             if (negotiation.tcp()) {
                 return refused(TransportRefusal.BAD_INTERLEAVED, value, cseq);
             }
