@@ -166,7 +166,7 @@ abstract class AbstractEgress implements Egress {
         }
     }
 
-    /** Counts packets the drain released unsent (the channel went away); event loop only. */
+    /** Counts packets the drain released unsent (the channel went away); the consumer only. */
     protected final void discard(final int packets) {
         discarded = discarded + packets;
     }
