@@ -8,7 +8,8 @@ import java.time.Duration;
  * @param recorderQueuePackets packets queued per recorder before Airlock drops for it
  * @param recorderStall        how long a recorder may accept nothing before it is disconnected
  * @param sessionTimeout       RTSP session timeout announced to recorders and enforced without keep-alives
- * @param maxRecorders         recorder connections served at once, over all cameras
+ * @param maxRecorders         recorder sessions (one per camera stream a recorder plays) served at once, over all
+ *                             cameras; a SETUP beyond it is refused with 453 until a session ends
  */
 public record Limits(int recorderQueuePackets, Duration recorderStall, Duration sessionTimeout, int maxRecorders) {
 

@@ -50,6 +50,7 @@ public final class AirlockMetrics implements AutoCloseable {
     private final List<PipelineMetrics> pipelines = new ArrayList<>();
     private final List<WatchMetrics> watches = new ArrayList<>();
     private final List<SinkMetrics> sinks = new ArrayList<>();
+    private final List<RecorderLimitMetrics> recorderLimits = new ArrayList<>();
     private final Map<String, String[]> streamLabels = new HashMap<>();
     private final FindingMeter findings;
 
@@ -115,6 +116,19 @@ public final class AirlockMetrics implements AutoCloseable {
                 .description("Findings an alert sink dropped because its bounded queue was full").register(registry);
         FunctionCounter.builder("airlock.alerts.errors", sink, SinkMetrics::errors).tag("sink", sink.sink())
                 .description("Write or send failures of an alert sink (each retried)").register(registry);
+    }
+
+    /** Adds the recorder limit's meters: sessions served over all cameras, the limit, and SETUPs it refused. */
+    public synchronized void register(RecorderLimitMetrics limit) {
+        recorderLimits.add(limit);
+        Gauge.builder("airlock.recorder.sessions.served", limit, RecorderLimitMetrics::sessions)
+                .description("Recorder sessions served now, over all cameras").strongReference(true)
+                .register(registry);
+        Gauge.builder("airlock.recorder.sessions.limit", limit, RecorderLimitMetrics::maxSessions)
+                .description("Recorder sessions served at once at most (limits.max_recorders)").strongReference(true)
+                .register(registry);
+        counter("airlock.recorder.limit.refusals", "Recorder SETUPs refused (453) because limits.max_recorders"
+                + " sessions were being served", limit, RecorderLimitMetrics::refusals);
     }
 
     private <T> void counter(String name, String description, T source, ToDoubleFunction<T> value) {

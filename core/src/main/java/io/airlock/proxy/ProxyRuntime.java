@@ -92,6 +92,9 @@ public final class ProxyRuntime implements AutoCloseable {
                 .bind(new InetSocketAddress(config.listen().rtsp().address(), config.listen().rtsp().port()))
                 .udpPorts(config.listen().rtpPorts().first(), config.listen().rtpPorts().last())
                 .sessionTimeoutSeconds((int) config.limits().sessionTimeout().toSeconds())
+                // A recorder is one RTSP session: it takes a slot only once admitted (credentials and address), so
+                // unknown hosts cannot use up the limit by merely connecting.
+                .maxSessions(config.limits().maxRecorders())
                 // Each recorder track gets a bounded packet queue, drained while its socket's outbound buffer is
                 // under the high mark; when the queue is full its packets are dropped and counted.
                 .recorderQueuePackets(config.limits().recorderQueuePackets())
@@ -128,6 +131,7 @@ public final class ProxyRuntime implements AutoCloseable {
             }
         }
         metrics.register(runtime.new Pipeline());
+        metrics.register(new RecorderLimitMeters(runtime.server));
         return runtime;
     }
 

@@ -46,7 +46,7 @@ public final class AuthenticateHeader {
                 break;
             }
             final int ts = p;
-            while (p < n && RtspMessage.isTokenChar(s.charAt(p))) {
+            while (p < n && RtspSyntax.isTokenChar(s.charAt(p))) {
                 p++;
             }
             if (p == ts) {

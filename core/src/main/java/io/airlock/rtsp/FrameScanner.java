@@ -146,7 +146,7 @@ final class FrameScanner {
                     while (q < e && isBlank(b.getUnsignedByte(q))) {
                         q++;
                     }
-                    final long v = RtspMessage.parseDecimal(q, e, b);
+                    final long v = RtspSyntax.parseDecimal(q, e, b);
                     if (v < 0 || (result >= 0 && v != result)) {
                         return -2;
                     }

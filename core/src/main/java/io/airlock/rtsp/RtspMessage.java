@@ -1,12 +1,19 @@
 package io.airlock.rtsp;
 
-import io.airlock.wire.FoldedText;
 import io.airlock.wire.Rejection;
 import io.netty.buffer.ByteBuf;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+
+import static io.airlock.rtsp.RtspSyntax.findLineEnd;
+import static io.airlock.rtsp.RtspSyntax.isSpace;
+import static io.airlock.rtsp.RtspSyntax.isTokenChar;
+import static io.airlock.rtsp.RtspSyntax.isVersion;
+import static io.airlock.rtsp.RtspSyntax.parseDecimal;
+import static io.airlock.rtsp.RtspSyntax.startsWith;
+import static io.airlock.rtsp.RtspSyntax.trimCr;
+import static io.airlock.rtsp.RtspSyntax.trimEnd;
 
 /**
  * Flyweight over one complete RTSP 1.0 message (RFC 2326 §6 and §7).
@@ -29,17 +36,9 @@ public final class RtspMessage {
     public static final String CONTENT_LENGTH = "Content-Length";
     public static final String CSEQ = "CSeq";
 
-    private static final byte CR = '\r';
-    private static final byte LF = '\n';
-
-    private final int[] nameStart = new int[MAX_HEADERS];
-    private final int[] nameEnd = new int[MAX_HEADERS];
-    private final int[] valueStart = new int[MAX_HEADERS];
-    private final int[] valueEnd = new int[MAX_HEADERS];
-
+    private final HeaderFields fields = new HeaderFields();
     private ByteBuf buffer;
     private int offset;
-    private int headerCount;
     private boolean request;
     private int token1Start;
     private int token1End;
@@ -71,7 +70,6 @@ public final class RtspMessage {
             return r;
         }
         int pos = lineEnd + 1;
-        int count = 0;
         while (true) {
             if (pos >= end) {
                 return RtspRejection.HEADERS_INCOMPLETE;
@@ -92,18 +90,14 @@ public final class RtspMessage {
                 break;
             }
             final int first = buffer.getUnsignedByte(pos);
-            if ((first == ' ' || first == '\t') && count > 0) {
+            if ((first == ' ' || first == '\t') && fields.canFold()) {
                 // RFC 2326 §4.2 / RFC 2616 §2.2 line folding: the value continues on this line.
-                valueEnd[count - 1] = trimEnd(buffer, pos, content);
+                fields.fold(buffer, pos, content);
             } else {
-                if (count == MAX_HEADERS) {
-                    return RtspRejection.TOO_MANY_HEADERS;
-                }
-                r = parseHeaderLine(buffer, pos, content, count);
+                r = fields.parse(buffer, pos, content);
                 if (r != null) {
                     return r;
                 }
-                count++;
             }
             pos = le + 1;
         }
@@ -112,8 +106,8 @@ public final class RtspMessage {
         }
         this.buffer = buffer;
         this.offset = offset;
-        this.headerCount = count;
-        final long cl = parseContentLength();
+        fields.attach(buffer);
+        final long cl = fields.contentLength();
         if (cl == -2) {
             reset();
             return RtspRejection.BAD_CONTENT_LENGTH;
@@ -135,7 +129,7 @@ public final class RtspMessage {
     /** Drops the buffer. */
     public void reset() {
         buffer = null;
-        headerCount = 0;
+        fields.reset();
         statusCode = -1;
         contentLength = -1;
         bodyLength = 0;
@@ -176,26 +170,21 @@ public final class RtspMessage {
     }
 
     public int headerCount() {
-        return headerCount;
+        return fields.count();
     }
 
     public String headerName(final int i) {
-        return ascii(nameStart[i], nameEnd[i]);
+        return fields.name(i);
     }
 
     /** Trimmed value; folded continuation lines are joined with single spaces. */
     public String headerValue(final int i) {
-        return FoldedText.join(buffer, valueStart[i], valueEnd[i]);
+        return fields.value(i);
     }
 
     /** Index of the first header called {@code name} (case-insensitive), or -1. */
     public int indexOf(final String name) {
-        for (int i = 0; i < headerCount; i++) {
-            if (nameEquals(i, name)) {
-                return i;
-            }
-        }
-        return -1;
+        return fields.indexOf(name);
     }
 
     /** First value of {@code name} (case-insensitive), trimmed; null when absent. */
@@ -206,13 +195,7 @@ public final class RtspMessage {
 
     /** Every value of {@code name} in message order. */
     public List<String> headers(final String name) {
-        final List<String> out = new ArrayList<>(2);
-        for (int i = 0; i < headerCount; i++) {
-            if (nameEquals(i, name)) {
-                out.add(headerValue(i));
-            }
-        }
-        return out;
+        return fields.values(name);
     }
 
     /** The CSeq value, or -1 when absent or not a non-negative int. */
@@ -221,7 +204,7 @@ public final class RtspMessage {
         if (i < 0) {
             return -1;
         }
-        final long v = parseDecimal(valueStart[i], valueEnd[i]);
+        final long v = fields.decimal(i);
         return v < 0 || v > Integer.MAX_VALUE ? -1 : (int) v;
     }
 
@@ -320,138 +303,7 @@ public final class RtspMessage {
         return null;
     }
 
-    private Rejection parseHeaderLine(final ByteBuf b, final int start, final int end, final int i) {
-        int p = start;
-        while (p < end && isTokenChar(b.getUnsignedByte(p))) {
-            p++;
-        }
-        final int ne = p;
-        while (p < end && (b.getUnsignedByte(p) == ' ' || b.getUnsignedByte(p) == '\t')) {
-            p++;
-        }
-        if (ne == start || p >= end || b.getUnsignedByte(p) != ':') {
-            return RtspRejection.BAD_HEADER_LINE;
-        }
-        p++;
-        for (int q = p; q < end; q++) {
-            final int c = b.getUnsignedByte(q);
-            if (c < ' ' && c != '\t' || c == 0x7F) {
-                return RtspRejection.BAD_CHARACTER;
-            }
-        }
-        while (p < end && (b.getUnsignedByte(p) == ' ' || b.getUnsignedByte(p) == '\t')) {
-            p++;
-        }
-        nameStart[i] = start;
-        nameEnd[i] = ne;
-        valueStart[i] = p;
-        valueEnd[i] = trimEnd(b, p, end);
-        return null;
-    }
-
-    /** -1 absent, -2 malformed or conflicting, otherwise the value (possibly above the cap). */
-    private long parseContentLength() {
-        long result = -1;
-        for (int i = 0; i < headerCount; i++) {
-            if (nameEquals(i, CONTENT_LENGTH)) {
-                final long v = parseDecimal(valueStart[i], valueEnd[i]);
-                if (v < 0 || (result >= 0 && v != result)) {
-                    return -2;
-                }
-                result = v;
-            }
-        }
-        return result;
-    }
-
-    private long parseDecimal(final int start, final int end) {
-        return parseDecimal(start, end, buffer);
-    }
-
-    /** Digits only, at most 10 of them; -1 otherwise. */
-    static long parseDecimal(final int start, final int end, final ByteBuf b) {
-        if (end <= start || end - start > 10) {
-            return -1;
-        }
-        long v = 0;
-        for (int p = start; p < end; p++) {
-            final int c = b.getUnsignedByte(p);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
-    }
-
-    private boolean nameEquals(final int i, final String name) {
-        final int len = nameEnd[i] - nameStart[i];
-        if (len != name.length()) {
-            return false;
-        }
-        for (int k = 0; k < len; k++) {
-            if (lower(buffer.getUnsignedByte(nameStart[i] + k)) != lower(name.charAt(k))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private String ascii(final int start, final int end) {
         return buffer == null || end <= start ? "" : buffer.toString(start, end - start, StandardCharsets.ISO_8859_1);
-    }
-
-    static int findLineEnd(final ByteBuf b, final int start, final int end) {
-        final int idx = b.indexOf(start, end, LF);
-        return idx;
-    }
-
-    private static int trimCr(final ByteBuf b, final int start, final int lf) {
-        return lf > start && b.getUnsignedByte(lf - 1) == CR ? lf - 1 : lf;
-    }
-
-    private static int trimEnd(final ByteBuf b, final int start, final int end) {
-        int e = end;
-        while (e > start && b.getUnsignedByte(e - 1) <= ' ') {
-            e--;
-        }
-        return e;
-    }
-
-    private static boolean isVersion(final ByteBuf b, final int start, final int end) {
-        return end - start == 8 && startsWith(b, start, end, "RTSP/") && isDigit(b.getUnsignedByte(start + 5))
-                && b.getUnsignedByte(start + 6) == '.' && isDigit(b.getUnsignedByte(start + 7));
-    }
-
-    static boolean startsWith(final ByteBuf b, final int start, final int end, final String prefix) {
-        if (end - start < prefix.length()) {
-            return false;
-        }
-        for (int k = 0; k < prefix.length(); k++) {
-            if (b.getUnsignedByte(start + k) != prefix.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isDigit(final int c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isSpace(final int c) {
-        return c == ' ' || c == '\t';
-    }
-
-    /** RFC 2616 §2.2 token characters. */
-    static boolean isTokenChar(final int c) {
-        if (c <= ' ' || c >= 0x7F) {
-            return false;
-        }
-        return "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
-    }
-
-    private static int lower(final int c) {
-        return c >= 'A' && c <= 'Z' ? c + 32 : c;
     }
 }

@@ -80,7 +80,7 @@ final class TransportSpec {
         }
         for (int i = 0; i < part.length(); i++) {
             final char c = part.charAt(i);
-            if (c != '/' && !RtspMessage.isTokenChar(c)) {
+            if (c != '/' && !RtspSyntax.isTokenChar(c)) {
                 return false;
             }
         }

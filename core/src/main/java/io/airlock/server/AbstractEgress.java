@@ -5,6 +5,7 @@ import io.netty.channel.EventLoop;
 
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What every {@link Egress} does the same way. {@code offer} (any thread, usually the proxy's egress thread) only
@@ -12,9 +13,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code flush} schedules one preallocated drain task on the channel's event loop unless one is pending, so there is
  * one cross-thread task per burst rather than a Netty write task per packet. The drain ({@link #drain}) runs on the
  * event loop, writes until the channel stops being writable and flushes once; what it leaves stays queued for the
- * next flush or {@link #writable()}. On close, the drain releases everything still queued.
+ * next flush or {@link #writable()}. On close, the drain releases everything still queued, and goes again while a
+ * producer that had not yet seen the close still holds a claimed slot. Once the event loop refuses tasks, or has ended
+ * with a drain still pending, whoever finds that out releases the queue itself, never while a drain is still
+ * consuming it: the queue has one consumer at a time.
  *
- * <p>Sent and dropped counts are written by the offering thread; the drain only writes {@code discarded}.
+ * <p>Sent and dropped counts are written by the offering thread; only the consumer writes {@code discarded}.
  */
 abstract class AbstractEgress implements Egress {
 
@@ -25,7 +29,10 @@ abstract class AbstractEgress implements Egress {
     private final EgressQueue queue;
     private final EventLoop eventLoop;
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final AtomicBoolean releaseAtTermination = new AtomicBoolean();
     private final Runnable drainTask = this::runDrain;
+    /** The thread consuming the queue now: the event loop's drain, or a thread releasing it after the loop ended. */
+    private final AtomicReference<Thread> consumer = new AtomicReference<>();
     private volatile long sent;
     private volatile long dropped;
     private volatile long discarded;
@@ -44,7 +51,8 @@ abstract class AbstractEgress implements Egress {
 
     @Override
     public final boolean offer(final ByteBuf buffer, final int offset, final int length, final boolean rtcp) {
-        if (closed || !accepts(length, rtcp) || !queue.offer(buffer, offset, length, rtcp)) {
+        if (closed || offset < 0 || length < 0 || offset > buffer.capacity() - length || !accepts(length, rtcp)
+                || !queue.offer(buffer, offset, length, rtcp)) {
             dropped = dropped + 1;
             return false;
         }
@@ -97,23 +105,68 @@ abstract class AbstractEgress implements Egress {
             try {
                 eventLoop.execute(drainTask);
             } catch (RejectedExecutionException e) {
-                // The event loop is gone, so nobody else consumes: release here.
-                scheduled.set(false);
+                // The event loop is gone, so nobody else will drain: stop queuing and release here.
+                releaseForGood();
+                return;
+            }
+            if (eventLoop.isShuttingDown() && releaseAtTermination.compareAndSet(false, true)) {
+                // A loop that is shutting down may still accept the task yet terminate without running it (Netty
+                // then warns of a non-empty task queue), and the pending flag would keep every later flush from
+                // scheduling another: release what is left once the loop has ended.
+                eventLoop.terminationFuture().addListener(ended -> releaseForGood());
+            }
+        }
+    }
+
+    /** No drain will run again: later offers are dropped and what is queued is released here. */
+    private void releaseForGood() {
+        closed = true;
+        scheduled.set(false);
+        releaseQueued();
+    }
+
+    /** Releases what is queued unless another thread is consuming; that one looks again when it is done. */
+    private void releaseQueued() {
+        final Thread me = Thread.currentThread();
+        final boolean outer = consumer.compareAndSet(null, me);
+        if (outer || consumer.get() == me) {
+            try {
                 discarded = discarded + queue.clear();
+            } finally {
+                if (outer) {
+                    consumer.set(null);
+                }
             }
         }
     }
 
     private void runDrain() {
         scheduled.set(false);
-        if (closed) {
-            discarded = discarded + queue.clear();
+        final Thread me = Thread.currentThread();
+        // Nested on the event loop (writability changing during the drain's own flush) is fine: same consumer.
+        final boolean outer = consumer.compareAndSet(null, me);
+        if (!outer && consumer.get() != me) {
             return;
         }
-        drain(queue);
+        try {
+            if (closed) {
+                discarded = discarded + queue.clear();
+            } else {
+                drain(queue);
+            }
+        } finally {
+            if (outer) {
+                consumer.set(null);
+            }
+        }
+        if (outer && closed && queue.size() > 0) {
+            // A producer claimed a slot before it saw the close and has not published it yet (or a thread that
+            // found the loop gone left it to us): go again until everything offered is released.
+            schedule();
+        }
     }
 
-    /** Counts packets the drain released unsent (the channel went away); event loop only. */
+    /** Counts packets the drain released unsent (the channel went away); the consumer only. */
     protected final void discard(final int packets) {
         discarded = discarded + packets;
     }

@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.BiPredicate;
@@ -55,7 +54,7 @@ public final class RtspServer implements AutoCloseable {
     private final AtomicLong badRequests = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
     private final AtomicLong portUnreachable = new AtomicLong();
-    private final AtomicInteger sessions = new AtomicInteger();
+    private final SessionLimit sessions;
     private final Set<RtspServerHandler> handlers = ConcurrentHashMap.newKeySet();
     private EventLoopGroup boss;
     private EventLoopGroup workers;
@@ -64,6 +63,7 @@ public final class RtspServer implements AutoCloseable {
 
     public RtspServer(final RtspServerConfig config) {
         this.config = config.conclude();
+        this.sessions = new SessionLimit(this.config.maxSessions());
         this.transport = new NettyTransport(config.preferEpoll());
     }
 
@@ -156,7 +156,12 @@ public final class RtspServer implements AutoCloseable {
 
     /** RTSP sessions set up and not yet ended, over all connections. */
     public int sessions() {
-        return sessions.get();
+        return sessions.used();
+    }
+
+    /** SETUPs refused because {@link RtspServerConfig#maxSessions()} sessions were already being served. */
+    public long sessionLimitRefusals() {
+        return sessions.refused();
     }
 
     /**
@@ -228,12 +233,8 @@ public final class RtspServer implements AutoCloseable {
         handlers.remove(handler);
     }
 
-    void sessionStarted() {
-        sessions.incrementAndGet();
-    }
-
-    void sessionEnded() {
-        sessions.decrementAndGet();
+    SessionLimit sessionLimit() {
+        return sessions;
     }
 
     void rejected(final FramingRejection reason) {

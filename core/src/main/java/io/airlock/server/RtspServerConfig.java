@@ -12,6 +12,7 @@ import java.util.Map;
 public final class RtspServerConfig {
 
     public static final int DEFAULT_SESSION_TIMEOUT_SECONDS = 60;
+    public static final int DEFAULT_MAX_SESSIONS = 4096;
 
     private InetSocketAddress bind = new InetSocketAddress("127.0.0.1", 0);
     private int workerThreads = 1;
@@ -20,6 +21,7 @@ public final class RtspServerConfig {
     private int udpPortLow;
     private int udpPortHigh;
     private int maxSessionsPerConnection = 8;
+    private int maxSessions = DEFAULT_MAX_SESSIONS;
     private int writeBufferLowWaterMark = 1 << 20;
     private int writeBufferHighWaterMark = 4 << 20;
     private int recorderQueuePackets = AbstractEgress.DEFAULT_QUEUE_PACKETS;
@@ -87,6 +89,19 @@ public final class RtspServerConfig {
 
     public RtspServerConfig maxSessionsPerConnection(final int value) {
         this.maxSessionsPerConnection = value;
+        return this;
+    }
+
+    public int maxSessions() {
+        return maxSessions;
+    }
+
+    /**
+     * RTSP sessions served at once over all connections; a SETUP that would start one more is refused with 453 until
+     * a session ends.
+     */
+    public RtspServerConfig maxSessions(final int value) {
+        this.maxSessions = value;
         return this;
     }
 
@@ -188,6 +203,7 @@ public final class RtspServerConfig {
                 "udpPorts=" + udpPortLow + '-' + udpPortHigh);
         check(maxSessionsPerConnection >= 1 && maxSessionsPerConnection <= 64,
                 "maxSessionsPerConnection=" + maxSessionsPerConnection);
+        check(maxSessions >= 1 && maxSessions <= 1 << 16, "maxSessions=" + maxSessions);
         check(writeBufferLowWaterMark > 0 && writeBufferHighWaterMark > writeBufferLowWaterMark,
                 "writeBufferWaterMarks=" + writeBufferLowWaterMark + '-' + writeBufferHighWaterMark);
         return this;

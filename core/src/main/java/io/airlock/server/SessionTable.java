@@ -36,9 +36,9 @@ final class SessionTable {
         return sessions.isEmpty();
     }
 
+    /** Adds a session holding a slot of the server's {@link SessionLimit}; the slot is given back when it ends. */
     void add(final RtspSession session) {
         sessions.put(session.id(), session);
-        server.sessionStarted();
     }
 
     /** Ends one session (TEARDOWN, or its recorder stalled); false when it had already ended. */
@@ -112,7 +112,7 @@ final class SessionTable {
     }
 
     private void close(final RtspSession s) {
-        server.sessionEnded();
+        server.sessionLimit().release();
         s.close();
         server.config().listener().sessionEnded(peer, s.id());
     }

@@ -13,9 +13,8 @@ import io.netty.channel.ChannelHandlerContext;
  * </pre>
  *
  * <p>{@code offer} queues a packet reference (see {@link AbstractEgress}); the drain, on this connection's event
- * loop, writes a 4-byte header (a slice of a pooled header slab) then a retained slice of the packet (no payload copy; recycled, not allocated,
- * when the packet's buffer is pooled) through
- * {@code writeContext} (the frame splitter's context, nearest the socket, so the RTSP encoder never sees them).
+ * loop, writes a 4-byte header (a slice of a pooled header slab) then a retained slice of the packet (no payload
+ * copy; recycled, not allocated, when the packet's buffer is pooled) through {@code writeContext} (the frame splitter's context, nearest the socket, so the RTSP encoder never sees them).
  * Because RTSP replies are written on the same event loop, a reply can never land between a header and its packet.
  * The drain stops while the channel is not writable: a stalled recorder fills its own queue, then its packets are
  * dropped and counted, and neither the camera nor other recorders wait.
@@ -59,30 +58,44 @@ public final class TcpInterleavedEgress extends AbstractEgress {
         }
         int written = 0;
         ByteBuf headers = null;
-        while (channel.isWritable() && queue.poll()) {
-            final ByteBuf packet = queue.polledBuffer();
-            final int length = queue.polledLength();
-            if (headers == null || !headers.isWritable(HEADER_LENGTH)) {
-                if (headers != null) {
-                    headers.release();
+        try {
+            while (channel.isWritable() && queue.poll()) {
+                final ByteBuf packet = queue.polledBuffer();
+                try {
+                    if (headers == null || !headers.isWritable(HEADER_LENGTH)) {
+                        if (headers != null) {
+                            headers.release();
+                            headers = null;
+                        }
+                        // One pooled slab per HEADER_SLAB_BYTES / 4 frames: a buffer per header would also pay Netty's
+                        // sampled leak tracking (a stack trace every 128 allocations) per packet.
+                        headers = PooledByteBufAllocator.DEFAULT.directBuffer(HEADER_SLAB_BYTES, HEADER_SLAB_BYTES);
+                    }
+                    write(headers, packet, queue.polledOffset(), queue.polledLength(), queue.polledRtcp());
+                } finally {
+                    // The queue's reference: the written slice holds its own.
+                    packet.release();
                 }
-                // One pooled slab per HEADERS_PER_SLAB frames: a buffer per header would also pay Netty's sampled
-                // leak tracking (a stack trace every 128 allocations) per packet.
-                headers = PooledByteBufAllocator.DEFAULT.directBuffer(HEADER_SLAB_BYTES, HEADER_SLAB_BYTES);
+                written++;
             }
-            final int at = headers.writerIndex();
-            headers.writeByte(DOLLAR).writeByte(queue.polledRtcp() ? rtcpChannel : rtpChannel).writeShort(length);
-            writeContext.write(headers.retainedSlice(at, HEADER_LENGTH), writeContext.voidPromise());
-            writeContext.write(packet.retainedSlice(queue.polledOffset(), length), writeContext.voidPromise());
-            packet.release();
-            written++;
+        } finally {
+            if (headers != null) {
+                headers.release();
+            }
+            if (written > 0) {
+                writeContext.flush();
+            }
         }
-        if (headers != null) {
-            headers.release();
-        }
-        if (written > 0) {
-            writeContext.flush();
-        }
+    }
+
+    /** One frame: its header as a slice of {@code headers}, then a slice of the packet (each retained once). */
+    private void write(final ByteBuf headers, final ByteBuf packet, final int offset, final int length,
+                       final boolean rtcp) {
+        final ByteBuf body = packet.retainedSlice(offset, length);
+        final int at = headers.writerIndex();
+        headers.writeByte(DOLLAR).writeByte(rtcp ? rtcpChannel : rtpChannel).writeShort(length);
+        writeContext.write(headers.retainedSlice(at, HEADER_LENGTH), writeContext.voidPromise());
+        writeContext.write(body, writeContext.voidPromise());
     }
 
     @Override

@@ -81,7 +81,7 @@ class RtspServerTest {
                 assertThat(ByteBuffer.wrap(f, 1 + 2, 2).getShort() & 0xFFFF).isEqualTo(expected++);
             }
             final RtspTestClient.Reply teardown = c.request("TEARDOWN " + url() + " RTSP/1.0\r\nCSeq: 5\r\n"
-                    + "Session: " + RtspServerHandler.sessionId(session) + "\r\n\r\n");
+                    + "Session: " + RtspRequests.sessionId(session) + "\r\n\r\n");
             assertThat(teardown.status).isEqualTo(200);
             assertThat(source.attached()).isZero();
         }

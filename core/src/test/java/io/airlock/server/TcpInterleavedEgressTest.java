@@ -111,6 +111,19 @@ class TcpInterleavedEgressTest {
         assertThat(big.refCnt()).isEqualTo(1);
     }
 
+    @Test
+    void shouldRefuseARangeOutsideTheBufferRatherThanWriteAHeaderWithoutItsPacket() {
+        final TcpInterleavedEgress egress = new TcpInterleavedEgress(ctx, 0, 1, 8);
+        final ByteBuf packet = packet(20);
+        assertThat(egress.offer(packet, 10, 30, false)).isFalse();
+        assertThat(egress.offer(packet, -1, 4, false)).isFalse();
+        egress.flush();
+        channel.runPendingTasks();
+        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(packet.refCnt()).isEqualTo(1);
+        assertThat(egress.dropped()).isEqualTo(2);
+    }
+
     private static ByteBuf packet(final int length) {
         final ByteBuf b = Unpooled.buffer(length);
         for (int i = 0; i < length; i++) {
