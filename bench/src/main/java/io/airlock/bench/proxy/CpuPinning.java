@@ -20,14 +20,8 @@ final class CpuPinning {
 
     private interface C extends Library {
         int sched_setaffinity(int pid, NativeLong size, long[] mask);
-
-        int setpriority(int which, int who, int prio);
-
-        long syscall(long number);
     }
 
-    private static final int PRIO_PROCESS = 0;
-    private static final long SYS_GETTID = 186;
 
     private static final C LIBC = Native.load("c", C.class);
 
@@ -41,18 +35,6 @@ final class CpuPinning {
         if (LIBC.sched_setaffinity(0, new NativeLong(mask.length * 8L), mask) != 0) {
             throw new IllegalStateException("sched_setaffinity(cpu " + cpu + ") failed: errno "
                     + Native.getLastError());
-        }
-    }
-
-    /**
-     * Sets the calling thread's nice value (Linux keeps it per thread, and new threads inherit their creator's);
-     * going below the current value needs CAP_SYS_NICE.
-     */
-    static void niceCurrentThread(int nice) {
-        int tid = (int) LIBC.syscall(SYS_GETTID);
-        if (LIBC.setpriority(PRIO_PROCESS, tid, nice) != 0) {
-            throw new IllegalStateException("setpriority(" + nice + ") failed: errno " + Native.getLastError()
-                    + (nice < 0 ? " (needs CAP_SYS_NICE)" : ""));
         }
     }
 

@@ -38,11 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code --pin} gives the proxy's inspection thread CPU 1 to itself and confines every other thread it starts
  * (simulator, recorders, the proxy's event loops) to CPU 0; JVM service threads such as GC and JIT stay free. That
  * is the layout a dedicated appliance would use with a spinning wait strategy. Without it all threads share every
- * CPU. {@code --nice} instead runs the simulator and recorders at nice 19 and the proxy at 0 on shared CPUs, as
- * an appliance whose own work comes first would (needs root to go back to 0).
- *
- * <pre>
- * </pre>
+ * CPU. {@code --jit-warmup N} first runs an unreported step of N streams, so that later steps run compiled code.
  */
 public final class ProxyLoad {
 
@@ -50,21 +46,18 @@ public final class ProxyLoad {
     /** With {@code --pin}: the inspection thread has this CPU to itself; every other thread runs on LOAD_CPU. */
     private static final int STAGE_CPU = 1;
     private static final int LOAD_CPU = 0;
-    /** With {@code --nice}: the simulator's and recorders' threads yield to the proxy's (nice 0). */
-    private static final int LOAD_NICE = 19;
 
     private final int seconds;
     private final int warmup;
     private final String waitStrategy;
     private final boolean pin;
-    private final boolean nice;
     private final Path clip;
     private final Path dir;
     private final ProcessProbe probe = new ProcessProbe();
 
-    private ProxyLoad(int seconds, int warmup, String waitStrategy, boolean pin, boolean nice, Path dir, Path clip) {
+    private ProxyLoad(int seconds, int warmup, String waitStrategy, boolean pin, Path dir, Path clip) {
         this.pin = pin;
-        this.nice = nice;
+
         this.seconds = seconds;
         this.warmup = warmup;
         this.waitStrategy = waitStrategy;
@@ -78,7 +71,6 @@ public final class ProxyLoad {
         int warmup = 3;
         boolean findMax = false;
         boolean pin = false;
-        boolean nice = false;
         int jitWarmup = 0;
         int maxStep = 100;
         String wait = io.airlock.pipeline.WaitStrategies.LIVE_DEFAULT;
@@ -105,9 +97,6 @@ public final class ProxyLoad {
                 case "--jit-warmup":
                     jitWarmup = Integer.parseInt(args[++i]);
                     break;
-                case "--nice":
-                    nice = true;
-                    break;
                 case "--pin":
                     pin = true;
                     break;
@@ -127,7 +116,7 @@ public final class ProxyLoad {
                 LoadClip.IDR_BYTES, LoadClip.P_BYTES, LoadClip.FPS);
         System.out.printf("jvm: %s, %d processors, max heap %d MiB, GCs %s%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, gcNames());
-        ProxyLoad load = new ProxyLoad(seconds, warmup, wait, pin, nice, dir, clip);
+        ProxyLoad load = new ProxyLoad(seconds, warmup, wait, pin, dir, clip);
         if (jitWarmup > 0) {
             // One unreported step at a busy stream count, so that every step below runs compiled code: at 374
             // packets a second a single stream would otherwise be measured partly in the interpreter.
@@ -185,9 +174,6 @@ public final class ProxyLoad {
         if (pin) {
             CpuPinning.pinCurrentThread(LOAD_CPU);
         }
-        if (nice) {
-            CpuPinning.niceCurrentThread(LOAD_NICE);
-        }
         probe.simulatorStarting();
         Map<String, AtomicLong> findings = new ConcurrentHashMap<>();
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
@@ -204,9 +190,6 @@ public final class ProxyLoad {
                 // The runtime starts its inspection thread as it is built and its event loops as it starts.
                 CpuPinning.pinCurrentThread(STAGE_CPU);
             }
-            if (nice) {
-                CpuPinning.niceCurrentThread(0);
-            }
             try (ProxyRuntime runtime = ProxyRuntime.create(config.config(),
                     f -> findings.computeIfAbsent(f.rule().toString(), k -> new AtomicLong()).incrementAndGet(),
                     quiet, new AirlockMetrics())) {
@@ -214,9 +197,7 @@ public final class ProxyLoad {
                     CpuPinning.pinCurrentThread(LOAD_CPU);
                 }
                 runtime.start();
-                if (nice) {
-                    CpuPinning.niceCurrentThread(LOAD_NICE);
-                }
+
                 long deadline = System.nanoTime() + CONNECT_TIMEOUT_NANOS;
                 while (runtime.camerasConnected() < n && System.nanoTime() < deadline) {
                     Thread.sleep(50);
