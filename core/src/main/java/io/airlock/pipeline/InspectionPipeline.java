@@ -7,7 +7,6 @@ import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.EventHandlerGroup;
 import com.lmax.disruptor.dsl.ProducerType;
-import com.lmax.disruptor.util.DaemonThreadFactory;
 
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -30,6 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class InspectionPipeline implements AutoCloseable {
 
     private static final long DRAIN_POLL_NS = 100_000;
+    private static final AtomicLong STAGE_THREADS = new AtomicLong();
 
     private final Disruptor<PacketEvent> disruptor;
     private final RingBuffer<PacketEvent> ring;
@@ -57,7 +57,7 @@ public final class InspectionPipeline implements AutoCloseable {
         if (Integer.bitCount(ringSize) != 1) {
             throw new IllegalArgumentException("ringSize=" + ringSize + " must be a power of two");
         }
-        disruptor = new Disruptor<>(PacketEvent::new, ringSize, DaemonThreadFactory.INSTANCE, producer, waitStrategy);
+        disruptor = new Disruptor<>(PacketEvent::new, ringSize, InspectionPipeline::stageThread, producer, waitStrategy);
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler());
         if (fused) {
             disruptor.handleEventsWith(new FusedStages(stages));
@@ -77,6 +77,16 @@ public final class InspectionPipeline implements AutoCloseable {
         }
         ring = disruptor.start();
         publisher = new PacketPublisher(ring);
+    }
+
+    /**
+     * Stage threads are named {@code airlock-stage-N}, so an operator can find one ({@code ps -T}) and give it a core
+     * of its own ({@code taskset -p -c CPU TID}) for the spinning wait strategies.
+     */
+    private static Thread stageThread(Runnable r) {
+        Thread t = new Thread(r, "airlock-stage-" + STAGE_THREADS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
     }
 
     public PacketPublisher publisher() {
