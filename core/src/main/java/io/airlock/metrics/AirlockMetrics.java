@@ -50,7 +50,7 @@ public final class AirlockMetrics implements AutoCloseable {
     private final List<PipelineMetrics> pipelines = new ArrayList<>();
     private final List<WatchMetrics> watches = new ArrayList<>();
     private final List<SinkMetrics> sinks = new ArrayList<>();
-    private final List<RecorderLimitMetrics> recorderLimits = new ArrayList<>();
+    private final List<RecorderServerMetrics> recorderLimits = new ArrayList<>();
     private final Map<String, String[]> streamLabels = new HashMap<>();
     private final FindingMeter findings;
 
@@ -118,17 +118,30 @@ public final class AirlockMetrics implements AutoCloseable {
                 .description("Write or send failures of an alert sink (each retried)").register(registry);
     }
 
-    /** Adds the recorder limit's meters: sessions served over all cameras, the limit, and SETUPs it refused. */
-    public synchronized void register(RecorderLimitMetrics limit) {
+    /**
+     * Adds the recorder server's meters: sessions served over all cameras, the limit and SETUPs it refused, and the
+     * connections it refused or closed.
+     */
+    public synchronized void register(RecorderServerMetrics limit) {
         recorderLimits.add(limit);
-        Gauge.builder("airlock.recorder.sessions.served", limit, RecorderLimitMetrics::sessions)
+        Gauge.builder("airlock.recorder.sessions.served", limit, RecorderServerMetrics::sessions)
                 .description("Recorder sessions served now, over all cameras").strongReference(true)
                 .register(registry);
-        Gauge.builder("airlock.recorder.sessions.limit", limit, RecorderLimitMetrics::maxSessions)
+        Gauge.builder("airlock.recorder.sessions.limit", limit, RecorderServerMetrics::maxSessions)
                 .description("Recorder sessions served at once at most (limits.max_recorders)").strongReference(true)
                 .register(registry);
         counter("airlock.recorder.limit.refusals", "Recorder SETUPs refused (453) because limits.max_recorders"
-                + " sessions were being served", limit, RecorderLimitMetrics::refusals);
+                + " sessions were being served", limit, RecorderServerMetrics::refusals);
+        counter("airlock.recorder.port.unreachable", "ICMP port unreachable reports for media sent to UDP recorders",
+                limit, RecorderServerMetrics::portUnreachable);
+        counter("airlock.rtsp.idle.connections.closed", "RTSP connections closed for holding no session and sending"
+                + " nothing for the session timeout", limit, RecorderServerMetrics::idleConnectionsClosed);
+        for (String reason : limit.connectionRejectionReasons()) {
+            FunctionCounter.builder("airlock.rtsp.rejected.connections", limit, l -> l.connectionRejections(reason))
+                    .description("RTSP connections closed for malformed or hostile framing (oversized headers or"
+                            + " bodies, garbage, slowloris, pipelined floods), by reason")
+                    .tag("reason", reason).register(registry);
+        }
     }
 
     private <T> void counter(String name, String description, T source, ToDoubleFunction<T> value) {

@@ -131,7 +131,7 @@ public final class ProxyRuntime implements AutoCloseable {
             }
         }
         metrics.register(runtime.new Pipeline());
-        metrics.register(new RecorderLimitMeters(runtime.server));
+        metrics.register(new RecorderServerMeters(runtime.server));
         return runtime;
     }
 

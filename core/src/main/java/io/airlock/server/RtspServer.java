@@ -54,6 +54,7 @@ public final class RtspServer implements AutoCloseable {
     private final AtomicLong badRequests = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
     private final AtomicLong portUnreachable = new AtomicLong();
+    private final AtomicLong idleClosed = new AtomicLong();
     private final SessionLimit sessions;
     private final Set<RtspServerHandler> handlers = ConcurrentHashMap.newKeySet();
     private EventLoopGroup boss;
@@ -147,6 +148,16 @@ public final class RtspServer implements AutoCloseable {
 
     public long connections() {
         return connections.get();
+    }
+
+    /** Connections closed for holding no session and sending nothing for the session timeout. */
+    public long idleConnectionsClosed() {
+        return idleClosed.get();
+    }
+
+    /** Counts a connection closed idle; its handler calls this. */
+    void idleClosed() {
+        idleClosed.incrementAndGet();
     }
 
     /** ICMP port unreachable reports for RTP or RTCP sent to UDP recorders (their port was closed). */

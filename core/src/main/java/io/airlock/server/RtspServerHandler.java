@@ -19,7 +19,8 @@ import java.util.function.BiPredicate;
 
 /**
  * One recorder connection of an {@link RtspServer}: hands each request to {@link RtspRequests} and writes the reply,
- * ends the connection's sessions when it closes or they go idle, and passes writability on to their TCP egress.
+ * ends the connection's sessions when it closes or they go idle (and the connection itself when it is idle with no
+ * session), and passes writability on to their TCP egress.
  * Interleaved frames from the peer (RTCP receiver reports) only count as liveness; a response, or what the decoder
  * makes of garbage, gets 400 and the connection closed. Replies stop reading while the socket is backed up, so
  * pipelined requests cannot grow the outbound buffer without bound.
@@ -33,6 +34,7 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
     private RtspRequests requests;
     private ChannelHandlerContext context;
     private ScheduledFuture<?> sweeper;
+    private long lastHeardNanos;
 
     RtspServerHandler(final RtspServer server) {
         this.server = server;
@@ -45,6 +47,7 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
         sessions = new SessionTable(server, peer);
         requests = new RtspRequests(server, peer, sessions, ctx);
         context = ctx;
+        lastHeardNanos = System.nanoTime();
         server.connected(this);
         final long periodMs = Math.max(100, Math.min(1000, config.sessionTimeoutSeconds() * 250L));
         sweeper = ctx.executor().scheduleAtFixedRate(() -> sweep(ctx), periodMs, periodMs, TimeUnit.MILLISECONDS);
@@ -65,6 +68,7 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(final ChannelHandlerContext ctx, final Object msg) {
+        lastHeardNanos = System.nanoTime();
         try {
             if (msg instanceof InterleavedFrame) {
                 sessions.touchAll(System.nanoTime());
@@ -119,9 +123,17 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
                 .addListener(ChannelFutureListener.CLOSE);
     }
 
+    /**
+     * Ends sessions idle past the timeout, closing the connection with its last one; a connection that holds no
+     * session and has sent nothing for as long is closed too, so idle connections cannot pile up.
+     */
     private void sweep(final ChannelHandlerContext ctx) {
+        final long now = System.nanoTime();
         final long timeoutNs = TimeUnit.SECONDS.toNanos(config.sessionTimeoutSeconds());
-        if (sessions.endIdle(System.nanoTime(), timeoutNs) && sessions.isEmpty()) {
+        if (sessions.endIdle(now, timeoutNs) && sessions.isEmpty()) {
+            ctx.close();
+        } else if (sessions.isEmpty() && now - lastHeardNanos > timeoutNs) {
+            server.idleClosed();
             ctx.close();
         }
     }

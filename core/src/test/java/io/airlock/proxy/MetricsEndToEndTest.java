@@ -105,6 +105,12 @@ class MetricsEndToEndTest {
         assertThat(text.value("airlock_pipeline_ring_capacity")).isEqualTo(PipelineConfig.DEFAULT_RING_SIZE);
         assertThat(text.value("airlock_pipeline_ring_remaining")).isPositive()
                 .isLessThanOrEqualTo(PipelineConfig.DEFAULT_RING_SIZE);
+        assertThat(text.value("airlock_rtcp_sender_reports_total", CAM)).as("the simulator reports once a second")
+                .isPositive();
+        assertThat(text.value("airlock_camera_rejected_packets_total", CAM)).isZero();
+        assertThat(text.value("airlock_rtsp_rejected_connections_total", "reason", "pipeline_flood")).isZero();
+        assertThat(text.value("airlock_rtsp_idle_connections_closed_total")).isZero();
+        assertThat(text.value("airlock_recorder_port_unreachable_total")).isZero();
         assertLabelsHoldNoAddress(text);
     }
 

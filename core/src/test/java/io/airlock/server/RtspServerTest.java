@@ -288,6 +288,18 @@ class RtspServerTest {
     }
 
     @Test
+    void shouldCloseAConnectionThatSetsUpNothingAndStaysSilentForTheSessionTimeout() throws Exception {
+        start(new RtspServerConfig().sessionTimeoutSeconds(1));
+        try (RtspTestClient silent = new RtspTestClient(server.port());
+             RtspTestClient described = new RtspTestClient(server.port())) {
+            assertThat(described.request("DESCRIBE " + url() + " RTSP/1.0\r\nCSeq: 1\r\n\r\n").status).isEqualTo(200);
+            assertThat(silent.closedByPeer()).isTrue();
+            assertThat(described.closedByPeer()).as("a DESCRIBE is not a session").isTrue();
+            assertThat(server.idleConnectionsClosed()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void shouldDropAPipelinedFloodWithoutDisturbingAnotherStream() throws Exception {
         start(new RtspServerConfig());
         final ExecutorService pool = Executors.newFixedThreadPool(2);
