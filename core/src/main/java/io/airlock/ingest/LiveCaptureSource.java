@@ -73,4 +73,20 @@ public final class LiveCaptureSource implements Runnable {
     public boolean finished() {
         return finished;
     }
+
+    /**
+     * Frees the slot buffers once {@link #run()} has finished and nothing reads the ring any more (its stages have
+     * stopped); before that it does nothing, since the capture thread or a stage could still be using them.
+     */
+    public void release() {
+        if (!finished) {
+            return;
+        }
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] != null) {
+                slots[i].release();
+                slots[i] = null;
+            }
+        }
+    }
 }

@@ -135,6 +135,7 @@ public final class LiveWatch implements AutoCloseable, WatchMetrics {
             pipeline.close();
         } finally {
             capture.close();
+            source.release();
         }
     }
 }
