@@ -1,6 +1,7 @@
 package io.airlock.config;
 
 import io.airlock.alert.Rule;
+import io.airlock.pipeline.InspectionPipeline;
 import io.airlock.pipeline.WaitStrategies;
 
 import java.time.Duration;
@@ -20,7 +21,7 @@ final class ConfigBinder {
     private static final List<String> ROOT_KEYS = List.of("listen", "cameras", "recorders", "policy", "pipeline",
             "limits", "watch", "alerts");
     private static final List<String> LISTEN_KEYS = List.of("rtsp", "management", "management_token", "rtp_ports");
-    private static final List<String> PIPELINE_KEYS = List.of("ring_size", "wait_strategy");
+    private static final List<String> PIPELINE_KEYS = List.of("ring_size", "wait_strategy", "stage_cpu");
     private static final List<String> LIMITS_KEYS = List.of("recorder_queue_packets", "recorder_stall",
             "session_timeout", "max_recorders");
 
@@ -229,7 +230,14 @@ final class ConfigBinder {
             problems.error(f.node("wait_strategy"), "'wait_strategy' must be one of " + WaitStrategies.names()
                     + ", found '" + Text.safe(wait) + "'");
         }
-        return new PipelineConfig(ring, wait.toLowerCase(Locale.ROOT));
+        int cpus = Runtime.getRuntime().availableProcessors();
+        int cpu = f.integer("stage_cpu", InspectionPipeline.NO_CPU, 0, PipelineConfig.MAX_STAGE_CPU);
+        if (cpu >= cpus) {
+            problems.error(f.node("stage_cpu"), "'stage_cpu' " + cpu + " is not a CPU this process may use (0-"
+                    + (cpus - 1) + ")");
+            cpu = InspectionPipeline.NO_CPU;
+        }
+        return new PipelineConfig(ring, wait.toLowerCase(Locale.ROOT), cpu);
     }
 
     private Limits limits(YamlNode node) {

@@ -57,7 +57,8 @@ public record ConfigResult(String source, AirlockConfig config, List<ConfigProbl
         }
         sb.append(", RTP ports ").append(c.listen().rtpPorts())
                 .append("; policy: ").append(c.policy().summary())
-                .append("; ring ").append(c.pipeline().ringSize()).append(' ').append(c.pipeline().waitStrategy());
+                .append("; ring ").append(c.pipeline().ringSize()).append(' ').append(c.pipeline().waitStrategy())
+                .append(c.pipeline().stageCpu() >= 0 ? " on CPU " + c.pipeline().stageCpu() : "");
         if (!c.alerts().describe().isEmpty()) {
             sb.append("; ").append(c.alerts().describe());
         }

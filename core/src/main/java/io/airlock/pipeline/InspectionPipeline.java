@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class InspectionPipeline implements AutoCloseable {
 
+    /** No CPU of their own: stage threads run wherever the scheduler puts them. */
+    public static final int NO_CPU = -1;
     private static final long DRAIN_POLL_NS = 100_000;
     private static final AtomicLong STAGE_THREADS = new AtomicLong();
 
@@ -54,6 +56,16 @@ public final class InspectionPipeline implements AutoCloseable {
      */
     public InspectionPipeline(int ringSize, WaitStrategy waitStrategy, ProducerType producer,
                               List<? extends EventHandler<PacketEvent>> stages, boolean fused) {
+        this(ringSize, waitStrategy, producer, stages, fused, NO_CPU);
+    }
+
+    /**
+     * @param stageCpu the CPU every stage thread is confined to, or {@link #NO_CPU}: with a spinning wait strategy,
+     *                 a core of its own keeps the stage from waiting for one (Linux only)
+     * @throws IllegalStateException when the stage threads cannot be confined to {@code stageCpu}
+     */
+    public InspectionPipeline(int ringSize, WaitStrategy waitStrategy, ProducerType producer,
+                              List<? extends EventHandler<PacketEvent>> stages, boolean fused, int stageCpu) {
         if (Integer.bitCount(ringSize) != 1) {
             throw new IllegalArgumentException("ringSize=" + ringSize + " must be a power of two");
         }
@@ -61,7 +73,7 @@ public final class InspectionPipeline implements AutoCloseable {
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler());
         if (fused) {
             disruptor.handleEventsWith(new FusedStages(stages));
-            ring = disruptor.start();
+            ring = start(stageCpu);
             publisher = new PacketPublisher(ring);
             return;
         }
@@ -75,8 +87,28 @@ public final class InspectionPipeline implements AutoCloseable {
         } else {
             group.then(release);
         }
-        ring = disruptor.start();
+        ring = start(stageCpu);
         publisher = new PacketPublisher(ring);
+    }
+
+    /** Starts the stage threads, on {@code cpu} alone when one is given: they inherit this thread's CPU set. */
+    private RingBuffer<PacketEvent> start(int cpu) {
+        if (cpu == NO_CPU) {
+            return disruptor.start();
+        }
+        long[] mine;
+        try {
+            mine = CpuAffinity.current();
+            CpuAffinity.pin(cpu);
+        } catch (IllegalStateException e) {
+            disruptor.halt();
+            throw new IllegalStateException("cannot give the inspection thread CPU " + cpu + ": " + e.getMessage(), e);
+        }
+        try {
+            return disruptor.start();
+        } finally {
+            CpuAffinity.set(mine);
+        }
     }
 
     /**

@@ -85,7 +85,8 @@ public final class ProxyRuntime implements AutoCloseable {
         MediaInspector media = new MediaInspector(new InspectionContext(mediaFindings), directory, "live");
         pipeline = new InspectionPipeline(config.pipeline().ringSize(),
                 WaitStrategies.byName(config.pipeline().waitStrategy()), ProducerType.MULTI,
-                List.of(control, media, egress), Runtime.getRuntime().availableProcessors() < 4);
+                List.of(control, media, egress), Runtime.getRuntime().availableProcessors() < 4,
+                config.pipeline().stageCpu());
         cameraLoops = new MultiThreadIoEventLoopGroup(CAMERA_THREADS, NioIoHandler.newFactory());
         access = new RecorderAccess(config, sessionFindings);
         RtspServerConfig serverConfig = new RtspServerConfig()

@@ -34,6 +34,7 @@ final class RestartOnlySettings {
         compare(lines, "listen.rtp_ports", running.listen().rtpPorts(), next.listen().rtpPorts());
         compare(lines, "pipeline.ring_size", running.pipeline().ringSize(), next.pipeline().ringSize());
         compare(lines, "pipeline.wait_strategy", running.pipeline().waitStrategy(), next.pipeline().waitStrategy());
+        compare(lines, "pipeline.stage_cpu", running.pipeline().stageCpu(), next.pipeline().stageCpu());
         compare(lines, "limits.recorder_queue_packets", running.limits().recorderQueuePackets(),
                 next.limits().recorderQueuePackets());
         compare(lines, "limits.recorder_stall", text(running.limits().recorderStall()),

@@ -286,6 +286,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldRefuseAStageCpuThisMachineDoesNotHave() {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        assertThat(problems(CAMERAS + RECORDERS + "pipeline:\n  stage_cpu: " + cpus + "\n"))
+                .containsExactly("9:14: 'stage_cpu' " + cpus + " is not a CPU this process may use (0-" + (cpus - 1)
+                        + ")");
+    }
+
+    @Test
+    void shouldTakeAStageCpu() {
+        ConfigResult r = parse(CAMERAS + RECORDERS + "pipeline:\n  wait_strategy: busy-spin\n  stage_cpu: 0\n");
+        assertThat(r.ok()).as(r.describe()).isTrue();
+        assertThat(r.config().pipeline()).isEqualTo(new PipelineConfig(16384, "busy-spin", 0));
+    }
+
+    @Test
     void shouldReportEveryProblemInFileOrder() {
         String yaml = """
                 listen:

@@ -5,8 +5,11 @@ import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +75,32 @@ class InspectionPipelineTest {
         assertThat(order).containsExactly("a0", "b0", "a1", "b1", "a2", "b2");
         assertThat(threads).containsOnly(threads.get(0));
         assertThat(buf.refCnt()).isZero();
+    }
+
+    @Test
+    void shouldConfineTheStageThreadToItsCpuAndLeaveTheCreatorsCpusAlone() throws Exception {
+        Assumptions.assumeTrue(Files.exists(Path.of("/proc/thread-self/status")), "needs Linux /proc");
+        String creatorBefore = allowedCpus();
+        List<String> stageCpus = new ArrayList<>();
+        EventHandler<PacketEvent> probe = (e, seq, end) -> stageCpus.add(allowedCpus());
+        try (InspectionPipeline pipeline = new InspectionPipeline(64, new SleepingWaitStrategy(), ProducerType.SINGLE,
+                List.of(probe), true, 0)) {
+            long seq = pipeline.publisher().claim(PacketKind.RTP, null, 0, 0, false);
+            pipeline.publisher().publish(seq);
+            pipeline.drainAndStop(10, TimeUnit.SECONDS);
+        }
+        assertThat(stageCpus).containsExactly("0");
+        assertThat(allowedCpus()).as("the creating thread's CPUs").isEqualTo(creatorBefore);
+    }
+
+    /** The calling thread's CPU list, e.g. "0-1". */
+    private static String allowedCpus() throws java.io.IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/thread-self/status"))) {
+            if (line.startsWith("Cpus_allowed_list:")) {
+                return line.substring(line.indexOf(':') + 1).trim();
+            }
+        }
+        throw new AssertionError("no Cpus_allowed_list");
     }
 
     @Test
