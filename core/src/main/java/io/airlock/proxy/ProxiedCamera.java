@@ -240,7 +240,7 @@ final class ProxiedCamera implements MediaSource, CameraSessionListener {
         int at = senderReports.rewrite(buf, offset, length, fanOut.continuity());
         if (at < 0) {
             if (senderReports.rejection() != null) {
-                refused("RTCP " + senderReports.rejection().description());
+                refused(senderReports.rejection().description());
             }
             return;
         }

@@ -97,7 +97,7 @@ final class Playout implements Runnable {
                 b.release();
             }
         }
-        if (frames % fps == 1) {
+        if ((frames - 1) % fps == 0) {
             senderReport(timestamp);
         }
         sink.flush();
