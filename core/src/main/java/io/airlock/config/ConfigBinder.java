@@ -236,6 +236,10 @@ final class ConfigBinder {
             problems.error(f.node("stage_cpu"), "'stage_cpu' " + cpu + " is not a CPU this process may use (0-"
                     + (cpus - 1) + ")");
             cpu = InspectionPipeline.NO_CPU;
+        } else if (cpu != InspectionPipeline.NO_CPU && cpus < 2) {
+            problems.error(f.node("stage_cpu"), "'stage_cpu' needs two CPUs or more: the inspection thread takes one "
+                    + "to itself, and this process may use only one; leave 'stage_cpu' out");
+            cpu = InspectionPipeline.NO_CPU;
         }
         return new PipelineConfig(ring, wait.toLowerCase(Locale.ROOT), cpu);
     }

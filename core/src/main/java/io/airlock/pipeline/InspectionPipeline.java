@@ -38,6 +38,7 @@ public final class InspectionPipeline implements AutoCloseable {
     private final PacketPublisher publisher;
     private final AtomicLong handlerFailures = new AtomicLong();
     private volatile String firstFailure;
+    private ReservedCpu reserved;
 
     /**
      * @param ringSize     a power of two: how many packets may wait between a source and the slowest stage
@@ -60,8 +61,9 @@ public final class InspectionPipeline implements AutoCloseable {
     }
 
     /**
-     * @param stageCpu the CPU every stage thread is confined to, or {@link #NO_CPU}: with a spinning wait strategy,
-     *                 a core of its own keeps the stage from waiting for one (Linux only)
+     * @param stageCpu the CPU the stages get to themselves, or {@link #NO_CPU}: with a spinning wait strategy, a core
+     *                 of its own keeps the stage from waiting for one (Linux only). The stages then run fused on one
+     *                 thread, and every other thread of this process is kept off that CPU until the pipeline stops.
      * @throws IllegalStateException when the stage threads cannot be confined to {@code stageCpu}
      */
     public InspectionPipeline(int ringSize, WaitStrategy waitStrategy, ProducerType producer,
@@ -71,7 +73,8 @@ public final class InspectionPipeline implements AutoCloseable {
         }
         disruptor = new Disruptor<>(PacketEvent::new, ringSize, InspectionPipeline::stageThread, producer, waitStrategy);
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler());
-        if (fused) {
+        // Stages sharing one CPU take turns anyway: one thread spares them the hand-offs.
+        if (fused || stageCpu != NO_CPU) {
             disruptor.handleEventsWith(new FusedStages(stages));
             ring = start(stageCpu);
             publisher = new PacketPublisher(ring);
@@ -91,23 +94,32 @@ public final class InspectionPipeline implements AutoCloseable {
         publisher = new PacketPublisher(ring);
     }
 
-    /** Starts the stage threads, on {@code cpu} alone when one is given: they inherit this thread's CPU set. */
+    /**
+     * Starts the stage thread, on {@code cpu} alone when one is given: every other thread is first moved off it, then
+     * the stage inherits this thread's set narrowed to that CPU.
+     */
     private RingBuffer<PacketEvent> start(int cpu) {
         if (cpu == NO_CPU) {
             return disruptor.start();
         }
-        long[] mine;
         try {
-            mine = CpuAffinity.current();
+            reserved = ReservedCpu.take(cpu);
             CpuAffinity.pin(cpu);
         } catch (IllegalStateException e) {
             disruptor.halt();
+            releaseCpu();
             throw new IllegalStateException("cannot give the inspection thread CPU " + cpu + ": " + e.getMessage(), e);
         }
         try {
             return disruptor.start();
         } finally {
-            CpuAffinity.set(mine);
+            CpuAffinity.set(reserved.others());
+        }
+    }
+
+    private void releaseCpu() {
+        if (reserved != null) {
+            reserved.close();
         }
     }
 
@@ -162,6 +174,7 @@ public final class InspectionPipeline implements AutoCloseable {
             LockSupport.parkNanos(DRAIN_POLL_NS);
         }
         disruptor.halt();
+        releaseCpu();
     }
 
     /** Handler exceptions so far (bugs); the pipeline kept going after each. */
@@ -177,6 +190,7 @@ public final class InspectionPipeline implements AutoCloseable {
     @Override
     public void close() {
         disruptor.halt();
+        releaseCpu();
     }
 
     private final class CountingExceptionHandler implements ExceptionHandler<PacketEvent> {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -295,6 +296,7 @@ class ConfigLoaderTest {
 
     @Test
     void shouldTakeAStageCpu() {
+        Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs two CPUs");
         ConfigResult r = parse(CAMERAS + RECORDERS + "pipeline:\n  wait_strategy: busy-spin\n  stage_cpu: 0\n");
         assertThat(r.ok()).as(r.describe()).isTrue();
         assertThat(r.config().pipeline()).isEqualTo(new PipelineConfig(16384, "busy-spin", 0));

@@ -8,10 +8,12 @@ import io.netty.buffer.PooledByteBufAllocator;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,23 +80,73 @@ class InspectionPipelineTest {
     }
 
     @Test
-    void shouldConfineTheStageThreadToItsCpuAndLeaveTheCreatorsCpusAlone() throws Exception {
+    void shouldGiveTheStageThreadItsCpuAloneWhileRunningAndGiveItBackAfter() throws Exception {
         Assumptions.assumeTrue(Files.exists(Path.of("/proc/thread-self/status")), "needs Linux /proc");
+        Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs two CPUs");
         String creatorBefore = allowedCpus();
-        List<String> stageCpus = new ArrayList<>();
-        EventHandler<PacketEvent> probe = (e, seq, end) -> stageCpus.add(allowedCpus());
-        try (InspectionPipeline pipeline = new InspectionPipeline(64, new SleepingWaitStrategy(), ProducerType.SINGLE,
-                List.of(probe), true, 0)) {
-            long seq = pipeline.publisher().claim(PacketKind.RTP, null, 0, 0, false);
-            pipeline.publisher().publish(seq);
-            pipeline.drainAndStop(10, TimeUnit.SECONDS);
+        Assumptions.assumeTrue(creatorBefore.startsWith("0-"), "needs CPUs 0 and 1 or more, has " + creatorBefore);
+        String othersWhileRunning = creatorBefore.equals("0-1") ? "1" : "1-" + creatorBefore.substring(2);
+        try (CpuWitness before = new CpuWitness()) {
+            List<String> stageCpus = new ArrayList<>();
+            List<String> stageThreads = new ArrayList<>();
+            EventHandler<PacketEvent> a = (e, seq, end) -> {
+                stageCpus.add(allowedCpus());
+                stageThreads.add(Thread.currentThread().getName());
+            };
+            EventHandler<PacketEvent> b = (e, seq, end) -> stageThreads.add(Thread.currentThread().getName());
+            // Not fused by the caller: a stage CPU fuses them, since they would only take turns on it.
+            try (InspectionPipeline pipeline = new InspectionPipeline(64, new SleepingWaitStrategy(),
+                    ProducerType.SINGLE, List.of(a, b), false, 0)) {
+                long seq = pipeline.publisher().claim(PacketKind.RTP, null, 0, 0, false);
+                pipeline.publisher().publish(seq);
+                assertThat(allowedCpus()).as("the creating thread, while the stage runs").isEqualTo(othersWhileRunning);
+                assertThat(before.cpus()).as("a thread started before").isEqualTo(othersWhileRunning);
+                try (CpuWitness during = new CpuWitness()) {
+                    assertThat(during.cpus()).as("a thread started while it runs").isEqualTo(othersWhileRunning);
+                }
+                pipeline.drainAndStop(10, TimeUnit.SECONDS);
+            }
+            assertThat(stageCpus).containsExactly("0");
+            assertThat(stageThreads).hasSize(2).containsOnly(stageThreads.get(0));
+            assertThat(allowedCpus()).as("the creating thread's CPUs, after").isEqualTo(creatorBefore);
+            assertThat(before.cpus()).as("the other thread's CPUs, after").isEqualTo(creatorBefore);
         }
-        assertThat(stageCpus).containsExactly("0");
-        assertThat(allowedCpus()).as("the creating thread's CPUs").isEqualTo(creatorBefore);
+    }
+
+    /** A thread that tells its own CPU list on request. */
+    private static final class CpuWitness implements AutoCloseable {
+        private final SynchronousQueue<Boolean> asks = new SynchronousQueue<>();
+        private final SynchronousQueue<String> answers = new SynchronousQueue<>();
+        private final Thread thread = new Thread(this::serve, "cpu-witness");
+
+        CpuWitness() {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        String cpus() throws InterruptedException {
+            asks.put(true);
+            return answers.take();
+        }
+
+        private void serve() {
+            try {
+                while (asks.take()) {
+                    answers.put(allowedCpus());
+                }
+            } catch (InterruptedException | IOException e) {
+                // closed
+            }
+        }
+
+        @Override
+        public void close() {
+            thread.interrupt();
+        }
     }
 
     /** The calling thread's CPU list, e.g. "0-1". */
-    private static String allowedCpus() throws java.io.IOException {
+    private static String allowedCpus() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/thread-self/status"))) {
             if (line.startsWith("Cpus_allowed_list:")) {
                 return line.substring(line.indexOf(':') + 1).trim();

@@ -32,31 +32,48 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.airlock.bench.proxy.ProxyLoad --streams 1,50,200 --seconds 10 --warmup 3
- *     [--find-max] [--max-step 100] [--wait sleeping] [--pin] [--jit-warmup 200]
+ *     [--find-max] [--max-step 100] [--wait sleeping] [--layout shared|stage-alone|proxy-alone] [--jit-warmup 200]
  * </pre>
  *
- * {@code --pin} gives the proxy's inspection thread CPU 1 to itself and confines every other thread it starts
- * (simulator, recorders, the proxy's event loops) to CPU 0; JVM service threads such as GC and JIT stay free. That
- * is the layout a dedicated appliance would use with a spinning wait strategy. Without it all threads share every
- * CPU. {@code --jit-warmup N} first runs an unreported step of N streams, so that later steps run compiled code.
+ * {@code --layout} places the threads on this machine's CPUs:
+ * <ul>
+ *   <li>{@code shared} (the default): every thread may run on every CPU.</li>
+ *   <li>{@code stage-alone} (also {@code --pin}): the product's {@code pipeline.stage_cpu: 1}. The proxy's
+ *       inspection thread has CPU 1 to itself; every other thread of this JVM (the proxy's event loops, the
+ *       simulator, the recorders, GC and JIT) runs on the other CPUs. The layout of an appliance that spends a core
+ *       on a spinning wait strategy.</li>
+ *   <li>{@code proxy-alone}: every proxy thread (camera loop, inspection, recorder loops) runs on CPU 1 and the load
+ *       generator (simulator, recorders) on CPU 0, JVM service threads on either: as near as one machine comes to
+ *       cameras and recorders on other hosts, a one-core appliance.</li>
+ * </ul>
+ * {@code --jit-warmup N} first runs an unreported step of N streams, so that later steps run compiled code.
  */
 public final class ProxyLoad {
 
     private static final long CONNECT_TIMEOUT_NANOS = 60_000_000_000L;
-    /** With {@code --pin}: the inspection thread has this CPU to itself; every other thread runs on LOAD_CPU. */
-    private static final int STAGE_CPU = 1;
+    /** Where the proxy's threads (all of them, or the inspection thread alone) run; the rest run on LOAD_CPU. */
+    private static final int PROXY_CPU = 1;
     private static final int LOAD_CPU = 0;
+
+    /** Which threads get which CPU; see the class comment. */
+    enum Layout {
+        SHARED, STAGE_ALONE, PROXY_ALONE;
+
+        static Layout of(String name) {
+            return valueOf(name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        }
+    }
 
     private final int seconds;
     private final int warmup;
     private final String waitStrategy;
-    private final boolean pin;
+    private final Layout layout;
     private final Path clip;
     private final Path dir;
     private final ProcessProbe probe = new ProcessProbe();
 
-    private ProxyLoad(int seconds, int warmup, String waitStrategy, boolean pin, Path dir, Path clip) {
-        this.pin = pin;
+    private ProxyLoad(int seconds, int warmup, String waitStrategy, Layout layout, Path dir, Path clip) {
+        this.layout = layout;
 
         this.seconds = seconds;
         this.warmup = warmup;
@@ -70,7 +87,7 @@ public final class ProxyLoad {
         int seconds = 10;
         int warmup = 3;
         boolean findMax = false;
-        boolean pin = false;
+        Layout layout = Layout.SHARED;
         int jitWarmup = 0;
         int maxStep = 100;
         String wait = io.airlock.pipeline.WaitStrategies.LIVE_DEFAULT;
@@ -98,7 +115,10 @@ public final class ProxyLoad {
                     jitWarmup = Integer.parseInt(args[++i]);
                     break;
                 case "--pin":
-                    pin = true;
+                    layout = Layout.STAGE_ALONE;
+                    break;
+                case "--layout":
+                    layout = Layout.of(args[++i]);
                     break;
                 case "--wait":
                     wait = args[++i];
@@ -116,7 +136,7 @@ public final class ProxyLoad {
                 LoadClip.IDR_BYTES, LoadClip.P_BYTES, LoadClip.FPS);
         System.out.printf("jvm: %s, %d processors, max heap %d MiB, GCs %s%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, gcNames());
-        ProxyLoad load = new ProxyLoad(seconds, warmup, wait, pin, dir, clip);
+        ProxyLoad load = new ProxyLoad(seconds, warmup, wait, layout, dir, clip);
         if (jitWarmup > 0) {
             // One unreported step at a busy stream count, so that every step below runs compiled code: at 374
             // packets a second a single stream would otherwise be measured partly in the interpreter.
@@ -171,7 +191,7 @@ public final class ProxyLoad {
             files.add(f);
         }
         System.gc();
-        if (pin) {
+        if (layout == Layout.PROXY_ALONE) {
             CpuPinning.pinCurrentThread(LOAD_CPU);
         }
         probe.simulatorStarting();
@@ -186,16 +206,14 @@ public final class ProxyLoad {
             if (!config.ok()) {
                 throw new IllegalStateException(config.describe());
             }
-            if (pin) {
-                // The runtime starts its inspection thread as it is built and its event loops as it starts.
-                CpuPinning.pinCurrentThread(STAGE_CPU);
+            if (layout == Layout.PROXY_ALONE) {
+                // The runtime starts its inspection thread as it is built and its event loops as it starts (the
+                // recorder-side worker loops are started later by its acceptor thread, which inherits this set).
+                CpuPinning.pinCurrentThread(PROXY_CPU);
             }
             try (ProxyRuntime runtime = ProxyRuntime.create(config.config(),
                     f -> findings.computeIfAbsent(f.rule().toString(), k -> new AtomicLong()).incrementAndGet(),
                     quiet, new AirlockMetrics())) {
-                if (pin) {
-                    CpuPinning.pinCurrentThread(LOAD_CPU);
-                }
                 runtime.start();
 
                 long deadline = System.nanoTime() + CONNECT_TIMEOUT_NANOS;
@@ -206,12 +224,15 @@ public final class ProxyLoad {
                     throw new IllegalStateException("only " + runtime.camerasConnected() + " of " + n
                             + " cameras connected");
                 }
+                if (layout == Layout.PROXY_ALONE) {
+                    CpuPinning.pinCurrentThread(LOAD_CPU);
+                }
                 try (RecorderClients clients = new RecorderClients()) {
                     for (String url : runtime.urls()) {
                         clients.open(url);
                     }
                     probe.proxyStarted();
-                    if (pin) {
+                    if (layout != Layout.SHARED) {
                         System.out.println("threads per CPU set: " + CpuPinning.census());
                     }
                     Thread.sleep(warmup * 1000L);
@@ -240,6 +261,9 @@ public final class ProxyLoad {
         }
         y.append("recorders:\n  - name: load\n    addresses: [127.0.0.0/8]\n");
         y.append("pipeline:\n  wait_strategy: ").append(waitStrategy).append('\n');
+        if (layout == Layout.STAGE_ALONE) {
+            y.append("  stage_cpu: ").append(PROXY_CPU).append('\n');
+        }
         y.append("limits:\n  max_recorders: 4096\n  session_timeout: 10m\n");
         return y.toString();
     }
