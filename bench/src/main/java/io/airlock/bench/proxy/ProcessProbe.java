@@ -2,8 +2,11 @@ package io.airlock.bench.proxy;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
 
+import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -89,6 +92,7 @@ final class ProcessProbe {
         Snapshot s = new Snapshot();
         s.wallNanos = System.nanoTime();
         s.processCpuNanos = os.getProcessCpuTime();
+        s.stealMillis = stealMillis();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             s.gcCount += Math.max(0, gc.getCollectionCount());
             s.gcMillis += Math.max(0, gc.getCollectionTime());
@@ -110,8 +114,23 @@ final class ProcessProbe {
         return s;
     }
 
+    /**
+     * CPU time the hypervisor gave to others while this VM's CPUs wanted it, all CPUs, in ms since boot ({@code steal}
+     * in {@code /proc/stat}, in 10 ms ticks); -1 where there is no such file. A window with steal measured the host.
+     */
+    private static long stealMillis() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim()
+                    .split("\\s+");
+            return cpu.length > 8 ? Long.parseLong(cpu[8]) * 10 : -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     static final class Snapshot {
         long wallNanos;
+        long stealMillis;
         long processCpuNanos;
         long gcCount;
         long gcMillis;

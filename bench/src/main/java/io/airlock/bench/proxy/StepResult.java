@@ -25,6 +25,7 @@ final class StepResult {
     final long[] groupAllocated = new long[ProcessProbe.Group.values().length];
     long gcCount;
     long gcMillis;
+    long stealMillis;
     long p50;
     long p99;
     long p999;
@@ -59,7 +60,8 @@ final class StepResult {
                 latencyWholeLife ? " latency over whole run incl. warm-up;" : "",
                 (closedEarly > 0 ? " closed early " + closedEarly + ";" : "")
                         + (reordered > 0 ? " reordered " + reordered + ";" : "")
-                        + " max(lifetime) " + maxLifetime / 1000 + " µs; findings " + findings);
+                        + " max(lifetime) " + maxLifetime / 1000 + " µs; steal " + stealMillis + " ms; findings "
+                        + findings);
     }
 
     /** A bucket upper edge in ns as "≤N" µs. */

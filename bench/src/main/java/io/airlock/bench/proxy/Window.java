@@ -60,6 +60,7 @@ final class Window {
             r.groupCpu[g.ordinal()] = (end.threadCpu[g.ordinal()] - start.threadCpu[g.ordinal()]) / 1e9;
             r.groupAllocated[g.ordinal()] = end.allocated[g.ordinal()] - start.allocated[g.ordinal()];
         }
+        r.stealMillis = start.stealMillis < 0 || end.stealMillis < 0 ? -1 : end.stealMillis - start.stealMillis;
         r.gcCount = end.gcCount - start.gcCount;
         r.gcMillis = end.gcMillis - start.gcMillis;
         if (startBuckets != null && endBuckets != null) {
