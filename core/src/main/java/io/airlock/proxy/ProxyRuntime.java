@@ -4,8 +4,6 @@ import com.lmax.disruptor.dsl.ProducerType;
 import io.airlock.alert.Finding;
 import io.airlock.alert.FindingSink;
 import io.airlock.alert.FindingTable;
-import io.airlock.alert.Rule;
-import io.airlock.alert.StreamIdentity;
 import io.airlock.config.AirlockConfig;
 import io.airlock.config.CameraConfig;
 import io.airlock.config.ReloadResult;
@@ -21,8 +19,6 @@ import io.airlock.pipeline.InspectionPipeline;
 import io.airlock.pipeline.WaitStrategies;
 import io.airlock.server.RtspServer;
 import io.airlock.server.RtspServerConfig;
-import io.airlock.server.ServerListener;
-import io.airlock.server.TransportRefusal;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -102,7 +98,7 @@ public final class ProxyRuntime implements AutoCloseable {
                 .writeBufferWaterMarks(config.limits().recorderQueuePackets() * TYPICAL_PACKET_BYTES / 2,
                         config.limits().recorderQueuePackets() * TYPICAL_PACKET_BYTES)
                 .authenticator(access)
-                .listener(new Refusals(sessionFindings));
+                .listener(new RecorderRefusals(sessionFindings, log, System::nanoTime));
         server = new RtspServer(serverConfig);
         streams = new CameraStreams(pipeline, sessionFindings, enforcer, server, cameraLoops, log,
                 config.limits().recorderStall().toNanos(), config.listen().rtpPorts(), this::measure);
@@ -319,24 +315,6 @@ public final class ProxyRuntime implements AutoCloseable {
         @Override
         public LatencyHistogram latency() {
             return egress.latency();
-        }
-    }
-
-    /** SETUPs the destination policy refused become RTSP-01 findings. */
-    private static final class Refusals implements ServerListener {
-
-        private final SessionFindings findings;
-
-        Refusals(SessionFindings findings) {
-            this.findings = findings;
-        }
-
-        @Override
-        public void refused(InetSocketAddress peer, TransportRefusal reason, String transportHeader) {
-            String who = peer.getAddress().getHostAddress();
-            findings.raise(Rule.RTSP_01, "refused:" + who + ":" + reason,
-                    new StreamIdentity(null, who, peer.getPort(), null, 0, "tcp", -1, -1),
-                    "refused SETUP from " + who + ": " + reason, "transport", String.valueOf(transportHeader));
         }
     }
 }

@@ -18,6 +18,14 @@ public interface ServerListener {
     default void refused(final InetSocketAddress peer, final TransportRefusal reason, final String transportHeader) {
     }
 
+    /**
+     * A SETUP for a new session was refused with 453 because {@code max} sessions were already being served.
+     *
+     * @param path the stream the recorder asked for
+     */
+    default void sessionLimitReached(final InetSocketAddress peer, final String path, final int max) {
+    }
+
     /** A connection was closed for breaking the framing or protocol rules. */
     default void connectionRejected(final InetSocketAddress peer, final Rejection reason) {
     }

@@ -70,6 +70,7 @@ final class SetupMethod {
                 return replies.reply(RtspResponseStatuses.NOT_ENOUGH_BANDWIDTH, cseq);
             }
             if (!server.sessionLimit().tryAcquire()) {
+                config.listener().sessionLimitReached(peer, source.path(), server.sessionLimit().max());
                 return replies.reply(SESSION_LIMIT_REACHED, cseq);
             }
         }

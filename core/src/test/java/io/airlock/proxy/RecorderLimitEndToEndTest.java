@@ -32,8 +32,9 @@ class RecorderLimitEndToEndTest {
                  AirlockMetrics metrics = new AirlockMetrics()) {
                 String yaml = E2eHarness.yaml(E2eHarness.freePort(), sim.urls().get(0), "tcp")
                         + "limits:\n  max_recorders: 1\n";
+                ByteArrayOutputStream log = new ByteArrayOutputStream();
                 ProxyRuntime runtime = ProxyRuntime.create(E2eHarness.config(yaml, name -> null), f -> { },
-                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), metrics);
+                        new PrintStream(log, true, StandardCharsets.UTF_8), metrics);
                 try {
                     runtime.start();
                     awaitCamera(runtime);
@@ -56,6 +57,8 @@ class RecorderLimitEndToEndTest {
                         assertThat(text.value("airlock_recorder_limit_refusals_total")).isPositive();
                         assertThat(text.value("airlock_recorder_sessions_served")).isEqualTo(1);
                         assertThat(text.value("airlock_recorder_sessions_limit")).isEqualTo(1);
+                        assertThat(log.toString(StandardCharsets.UTF_8)).as("the operator is told, once")
+                                .containsOnlyOnce("airlock: recorder limit reached: refused a SETUP from 127.0.0.1");
                     }
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
                     while (runtime.server().sessions() > 0 && System.nanoTime() < deadline) {
