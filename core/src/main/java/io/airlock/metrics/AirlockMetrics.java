@@ -71,6 +71,20 @@ public final class AirlockMetrics implements AutoCloseable {
         streamLabels.put(name, new String[] {stream.camera(), stream.profile()});
     }
 
+    /**
+     * Removes the meters of a stream no longer served (a reload took it out): its series end, and a stream added later
+     * under the same camera and profile gets meters of its own. Findings already counted for it stay.
+     */
+    public synchronized void unregister(StreamMetrics stream) {
+        streams.removeIf(s -> {
+            if (s.measures(stream)) {
+                s.remove();
+                return true;
+            }
+            return false;
+        });
+    }
+
     /** Adds the pipeline's meters: ring capacity and occupancy, events, stage failures, ingress-to-egress latency. */
     public synchronized void register(PipelineMetrics pipeline) {
         Gauge.builder("airlock.pipeline.ring.capacity", pipeline, PipelineMetrics::ringCapacity)

@@ -2,9 +2,12 @@ package io.airlock.metrics;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -12,7 +15,9 @@ import java.util.function.ToDoubleFunction;
  * bounded). Every meter reads its value from the {@link StreamMetrics} at scrape time: nothing is counted twice and
  * nothing on the packet path knows Micrometer exists. SEI payload types get a series when first seen, so a stream
  * carries one per type it actually sends rather than 257 zeros. Micrometer holds a function counter's object weakly:
- * this class holds the stream.
+ * this class holds the stream. A registry hands back the meter it already has for the same name and labels, so a
+ * stream's meters are removed when it is ({@link #remove}): one added later under the same names would otherwise
+ * read the old stream.
  */
 final class StreamMeters {
 
@@ -20,6 +25,7 @@ final class StreamMeters {
     private final StreamMetrics stream;
     private final Tags tags;
     private final boolean[] seiRegistered = new boolean[StreamMetrics.SEI_OTHER + 1];
+    private final List<Meter> meters = new ArrayList<>();
 
     StreamMeters(MeterRegistry registry, StreamMetrics stream) {
         this.registry = registry;
@@ -74,19 +80,32 @@ final class StreamMeters {
                 seiRegistered[type] = true;
                 int t = type;
                 String label = type == StreamMetrics.SEI_OTHER ? "other" : String.valueOf(type);
-                FunctionCounter.builder("airlock.sei.messages", stream, s -> s.seiMessages(t))
+                meters.add(FunctionCounter.builder("airlock.sei.messages", stream, s -> s.seiMessages(t))
                         .description("SEI messages by payload type (H.264 D.1, H.265 D.2); 'other' is beyond 255")
-                        .tags(tags).tag("payload_type", label).register(registry);
+                        .tags(tags).tag("payload_type", label).register(registry));
             }
         }
     }
 
+    boolean measures(StreamMetrics s) {
+        return stream == s;
+    }
+
+    /** Takes every series of this stream out of the registry. */
+    void remove() {
+        for (Meter m : meters) {
+            registry.remove(m);
+        }
+        meters.clear();
+    }
+
     private void counter(String name, String unit, String help, ToDoubleFunction<StreamMetrics> value) {
-        FunctionCounter.builder(name, stream, value).baseUnit(unit).description(help).tags(tags).register(registry);
+        meters.add(FunctionCounter.builder(name, stream, value).baseUnit(unit).description(help).tags(tags)
+                .register(registry));
     }
 
     private void gauge(String name, String unit, String help, ToDoubleFunction<StreamMetrics> value) {
-        Gauge.builder(name, stream, value).baseUnit(unit).description(help).tags(tags).strongReference(true)
-                .register(registry);
+        meters.add(Gauge.builder(name, stream, value).baseUnit(unit).description(help).tags(tags).strongReference(true)
+                .register(registry));
     }
 }

@@ -148,6 +148,19 @@ public final class ProxyRuntime implements AutoCloseable {
         }
     }
 
+    /** A stream was removed by a reload: its meters leave the registry. */
+    private void unmeasure(StreamSpec spec) {
+        String profile = spec.profile() == null ? "" : spec.profile();
+        for (StreamMetrics m : streamMetrics) {
+            if (m.camera().equals(spec.camera()) && m.profile().equals(profile)) {
+                streamMetrics.remove(m);
+                if (metrics != null) {
+                    metrics.unregister(m);
+                }
+            }
+        }
+    }
+
     /** Each camera stream (a camera, or one of its profiles) as the metrics and the health check see it. */
     public List<StreamMetrics> streams() {
         return List.copyOf(streamMetrics);
@@ -171,8 +184,7 @@ public final class ProxyRuntime implements AutoCloseable {
         List<Future<?>> teardowns = new ArrayList<>();
         for (StreamSpec s : diff.removed()) {
             teardowns.add(streams.remove(s.path()));
-            streamMetrics.removeIf(m -> m.camera().equals(s.camera())
-                    && m.profile().equals(s.profile() == null ? "" : s.profile()));
+            unmeasure(s);
         }
         config = diff.applied();
         access.configure(config);

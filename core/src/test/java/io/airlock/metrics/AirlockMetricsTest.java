@@ -50,6 +50,26 @@ class AirlockMetricsTest {
     }
 
     @Test
+    void shouldDropARemovedStreamsSeriesAndMeasureAStreamAddedLaterUnderTheSameNames() {
+        register();
+        main.inboundPackets = 10;
+        main.sei[229] = 1;
+        assertThat(PrometheusText.parse(metrics.scrape()).value("airlock_stream_inbound_packets_total",
+                "camera", "gate", "profile", "")).isEqualTo(10);
+
+        metrics.unregister(main);
+        String afterRemoval = metrics.scrape();
+        assertThat(afterRemoval).doesNotContain("profile=\"\"}")
+                .contains("airlock_stream_inbound_packets_total{camera=\"gate\",profile=\"sub\"}");
+
+        FakeStream again = new FakeStream("gate", "");
+        again.inboundPackets = 3;
+        metrics.register(again);
+        assertThat(PrometheusText.parse(metrics.scrape()).value("airlock_stream_inbound_packets_total",
+                "camera", "gate", "profile", "")).as("the new stream's count, not the removed one's").isEqualTo(3);
+    }
+
+    @Test
     void shouldCountWhatEachAlertSinkDeliveredDroppedAndFailed() {
         long[] dropped = {0};
         metrics.register(new SinkMetrics() {

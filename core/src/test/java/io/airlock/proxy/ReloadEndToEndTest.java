@@ -1,6 +1,8 @@
 package io.airlock.proxy;
 
 import io.airlock.config.ReloadResult;
+import io.airlock.metrics.AirlockMetrics;
+import io.airlock.metrics.PrometheusText;
 import io.airlock.server.RtspServerConfig;
 import io.airlock.sim.CameraSimulator;
 import io.airlock.sim.Vendor;
@@ -8,7 +10,10 @@ import io.airlock.support.TestPaths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,6 +112,51 @@ class ReloadEndToEndTest {
                 }
             }
         });
+    }
+
+    @Test
+    void shouldEndARemovedCamerasSeriesAndMeasureItAfreshWhenItComesBack() {
+        assertTimeoutPreemptively(Duration.ofSeconds(40), () -> {
+            try (CameraSimulator gate = E2eHarness.camera(Vendor.HIKVISION, new SeenRequests());
+                 CameraSimulator yard = E2eHarness.camera(Vendor.HIKVISION, new SeenRequests());
+                 AirlockMetrics metrics = new AirlockMetrics()) {
+                String listen = E2eHarness.listen(E2eHarness.freePort());
+                String both = listen + "cameras:\n" + camera("gate", gate, "local") + camera("yard", yard, "local")
+                        + recorders();
+                String yardOnly = listen + "cameras:\n" + camera("yard", yard, "local") + recorders();
+                ProxyRuntime runtime = ProxyRuntime.create(E2eHarness.config(both, name -> null), f -> { },
+                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), metrics);
+                try {
+                    runtime.start();
+                    awaitConnected(metrics, 1);
+
+                    assertThat(runtime.reload(E2eHarness.config(yardOnly, name -> null)).ok()).isTrue();
+                    String scrape = metrics.scrape();
+                    assertThat(scrape.lines().filter(l -> l.contains("camera=\"gate\"")))
+                            .as("the removed camera's series: only the findings it raised stay counted")
+                            .allMatch(l -> l.startsWith("airlock_findings_total{"));
+                    assertThat(scrape).contains("airlock_camera_connected{camera=\"yard\"");
+
+                    assertThat(runtime.reload(E2eHarness.config(both, name -> null)).ok()).isTrue();
+                    // Its old meters would read the torn-down session: never connected again.
+                    awaitConnected(metrics, 1);
+                } finally {
+                    runtime.close();
+                }
+            }
+        });
+    }
+
+    /** Waits until the gate camera's connected gauge reads {@code value}. */
+    private static void awaitConnected(AirlockMetrics metrics, double value) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String[] gate = {"camera", "gate", "profile", ""};
+        while (PrometheusText.parse(metrics.scrape()).value("airlock_camera_connected", gate) != value) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("gate's airlock_camera_connected never read " + value);
+            }
+            Thread.sleep(50);
+        }
     }
 
     @Test

@@ -41,9 +41,14 @@ class RunSignalsEndToEndTest {
     @TempDir
     Path tmp;
 
+    /**
+     * Through {@code env --default-signal=HUP}: a child inherits ignored signals, and a test run under nohup (as some
+     * CI agents do) would otherwise start an airlock that, rightly, says it cannot reload on SIGHUP.
+     */
     private static ChildProcess airlockRun(Path config) throws IOException {
-        return ChildProcess.start(new ProcessBuilder(ChildProcess.java(AirlockCommand.class, "run", "--config",
-                config.toString())));
+        List<String> argv = new ArrayList<>(List.of("env", "--default-signal=HUP"));
+        argv.addAll(ChildProcess.java(AirlockCommand.class, "run", "--config", config.toString()));
+        return ChildProcess.start(new ProcessBuilder(argv));
     }
 
     private static String camera(String name, CameraSimulator sim) {
