@@ -23,12 +23,12 @@ import java.util.concurrent.TimeUnit;
  * then keep-alives; 401 answered through {@link CameraAuthenticator}, 3xx through {@link CameraRedirects}. Replies
  * are cut by {@link InterleavedFramer} and read with the tolerant {@link RtspMessage} rather than Netty's
  * RtspDecoder, because cameras are the quirky side: LF-only lines, {@code Cseq}, {@code ssrc= d6d6627}, odd
- * Content-Base forms. One request is outstanding at a time. Runs entirely on the session's event loop.
+ * Content-Base forms. One request is outstanding at a time ({@link OutstandingRequest}); {@link KeepAlive} keeps the
+ * session. Runs entirely on the session's event loop.
  */
 final class CameraConnection extends ChannelInboundHandlerAdapter implements RtspFrameListener {
 
     static final int MAX_AUTH_RETRIES = 3;
-    static final long MIN_KEEP_ALIVE_MS = 100;
 
     private final CameraSession owner;
     private final CameraSessionListener listener;
@@ -43,27 +43,20 @@ final class CameraConnection extends ChannelInboundHandlerAdapter implements Rts
 
     private Channel channel;
     private InetAddress cameraAddress;
+    private final OutstandingRequest pending = new OutstandingRequest();
+    private final KeepAlive keepAlive;
+
     private long streamOffset;
-    private int nextCseq = 1;
-    private String pendingMethod;
-    private String pendingUri;
-    private int pendingCseq;
-    private String pendingExtraName;
-    private String pendingExtraValue;
     private int authRetries;
     private String url;
     private String sessionUrl;
     private String sessionId;
-    private long keepAliveMs;
-    private boolean keepAliveGetParameter = true;
     private SessionDescription sdp;
     private List<CameraTrack> tracks;
     private int setupIndex;
     private boolean playing;
     private boolean closed;
     private Throwable failure;
-    private ScheduledFuture<?> replyTimer;
-    private ScheduledFuture<?> keepAliveTimer;
     private ScheduledFuture<?> fallbackTimer;
 
     CameraConnection(final CameraSession owner, final boolean tcp) {
@@ -74,7 +67,7 @@ final class CameraConnection extends ChannelInboundHandlerAdapter implements Rts
         this.redirects = new CameraRedirects(owner.endpoint());
         this.router = new TrackRouter(listener);
         this.url = owner.endpoint().url();
-        this.keepAliveMs = Math.max(MIN_KEEP_ALIVE_MS, owner.endpoint().keepAlive().toMillis());
+        this.keepAlive = new KeepAlive(owner.endpoint().keepAlive().toMillis());
     }
 
     boolean tcp() {
@@ -112,7 +105,7 @@ final class CameraConnection extends ChannelInboundHandlerAdapter implements Rts
     @Override
     public void channelInactive(final ChannelHandlerContext ctx) {
         framer.reset();
-        fail("camera closed the connection" + (playing ? " while playing" : " during " + pendingMethod));
+        fail("camera closed the connection" + (playing ? " while playing" : " during " + pending.method()));
     }
 
     @Override
@@ -166,7 +159,7 @@ final class CameraConnection extends ChannelInboundHandlerAdapter implements Rts
             return;
         }
         if (channel.isActive() && sessionId != null) {
-            channel.writeAndFlush(CameraRequests.encode(channel.alloc(), "TEARDOWN", sessionUrl, nextCseq++,
+            channel.writeAndFlush(CameraRequests.encode(channel.alloc(), "TEARDOWN", sessionUrl, pending.unanswered(),
                     auth.authorization("TEARDOWN", sessionUrl), sessionId, null, null))
                     .addListener(ChannelFutureListener.CLOSE);
         } else {
@@ -190,17 +183,14 @@ final class CameraConnection extends ChannelInboundHandlerAdapter implements Rts
 
     private void onResponse() {
         listener.rtspResponse(reply);
-        final int cseq = reply.cseq();
-        if (pendingMethod == null || (cseq >= 0 && cseq != pendingCseq)) {
+        if (!pending.answeredBy(reply.cseq())) {
             return;
         }
-        final String method = pendingMethod;
-        pendingMethod = null;
-        cancel(replyTimer);
+        final String method = pending.answered();
         final int status = reply.statusCode();
         if (status == 401 && authRetries < MAX_AUTH_RETRIES && auth.challenge(reply.headers("WWW-Authenticate"))) {
             authRetries++;
-            send(method, pendingUri, pendingExtraName, pendingExtraValue);
+            send(method, pending.uri(), pending.extraName(), pending.extraValue());
             return;
         }
         if (status >= 300 && status < 400 && !playing) {
@@ -219,7 +209,10 @@ final class CameraConnection extends ChannelInboundHandlerAdapter implements Rts
             return;
         }
         if (playing) {
-            onKeepAliveReply(method, status);
+            final String lost = keepAlive.replied(method, status);
+            if (lost != null) {
+                fail(lost);
+            }
             return;
         }
         if ((status < 200 || status >= 300) && !"OPTIONS".equals(method)) {
@@ -229,7 +222,7 @@ final class CameraConnection extends ChannelInboundHandlerAdapter implements Rts
         authRetries = 0;
         switch (method) {
             case "OPTIONS" -> {
-                keepAliveGetParameter = status >= 300 || CameraReplies.allowsGetParameter(reply);
+                keepAlive.offered(status >= 300 || CameraReplies.allowsGetParameter(reply));
                 send("DESCRIBE", url, "Accept", "application/sdp");
             }
             case "DESCRIBE" -> onDescribe();
@@ -284,10 +277,7 @@ final class CameraConnection extends ChannelInboundHandlerAdapter implements Rts
         final String session = reply.header("Session");
         if (sessionId == null) {
             sessionId = CameraReplies.sessionId(session);
-            final int timeout = CameraReplies.sessionTimeoutSeconds(session);
-            if (timeout > 0) {
-                keepAliveMs = Math.max(MIN_KEEP_ALIVE_MS, Math.min(keepAliveMs, timeout * 500L));
-            }
+            keepAlive.sessionTimeout(CameraReplies.sessionTimeoutSeconds(session));
         }
         final int i = setupIndex;
         final CameraTrack done = setupReply.apply(reply, tracks.get(i), tcp, router, udp[i], cameraAddress,
@@ -306,8 +296,7 @@ final class CameraConnection extends ChannelInboundHandlerAdapter implements Rts
         router.startDelivering();
         listener.sessionStarted(sdp, List.copyOf(tracks));
         owner.playing(this);
-        keepAliveTimer = channel.eventLoop().scheduleAtFixedRate(this::keepAlive, keepAliveMs, keepAliveMs,
-                TimeUnit.MILLISECONDS);
+        keepAlive.start(channel.eventLoop(), this::keepAlive);
         if (!tcp && owner.fallsBackToTcp()) {
             fallbackTimer = channel.eventLoop().schedule(() -> {
                 if (!closed && router.totalRtpPackets() == 0) {
@@ -318,16 +307,8 @@ final class CameraConnection extends ChannelInboundHandlerAdapter implements Rts
     }
 
     private void keepAlive() {
-        if (!closed && pendingMethod == null) {
-            send(keepAliveGetParameter ? "GET_PARAMETER" : "OPTIONS", sessionUrl, null, null);
-        }
-    }
-
-    private void onKeepAliveReply(final String method, final int status) {
-        if (status == 454) {
-            fail("camera forgot the session (454 Session Not Found)");
-        } else if ("GET_PARAMETER".equals(method) && (status == 405 || status == 501)) {
-            keepAliveGetParameter = false;
+        if (!closed && !pending.waiting()) {
+            send(keepAlive.method(), sessionUrl, null, null);
         }
     }
 
@@ -335,17 +316,13 @@ final class CameraConnection extends ChannelInboundHandlerAdapter implements Rts
         if (closed) {
             return;
         }
-        pendingMethod = method;
-        pendingUri = uri;
-        pendingCseq = nextCseq++;
-        pendingExtraName = extraName;
-        pendingExtraValue = extraValue;
+        final int cseq = pending.begin(method, uri, extraName, extraValue);
         final String session = "OPTIONS".equals(method) && !playing || "DESCRIBE".equals(method) ? null : sessionId;
-        channel.writeAndFlush(CameraRequests.encode(channel.alloc(), method, uri, pendingCseq,
+        channel.writeAndFlush(CameraRequests.encode(channel.alloc(), method, uri, cseq,
                 auth.authorization(method, uri), session, extraName, extraValue));
         final long timeout = owner.timings().replyTimeoutMs();
-        replyTimer = channel.eventLoop().schedule(() -> fail("no reply to " + method + " within " + timeout + " ms"),
-                timeout, TimeUnit.MILLISECONDS);
+        pending.timeout(channel.eventLoop().schedule(
+                () -> fail("no reply to " + method + " within " + timeout + " ms"), timeout, TimeUnit.MILLISECONDS));
     }
 
     private void closeUdp() {
@@ -359,14 +336,10 @@ final class CameraConnection extends ChannelInboundHandlerAdapter implements Rts
     }
 
     private void cancelTimers() {
-        cancel(replyTimer);
-        cancel(keepAliveTimer);
-        cancel(fallbackTimer);
-    }
-
-    private static void cancel(final ScheduledFuture<?> f) {
-        if (f != null) {
-            f.cancel(false);
+        pending.cancel();
+        keepAlive.cancel();
+        if (fallbackTimer != null) {
+            fallbackTimer.cancel(false);
         }
     }
 }
