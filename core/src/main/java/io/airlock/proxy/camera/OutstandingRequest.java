@@ -3,8 +3,8 @@ package io.airlock.proxy.camera;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * The one request in flight on a camera connection. RFC 2326 lets a client pipeline requests, but many cameras
- * answer only the first, so Airlock waits for each reply. Kept here: the CSeq a reply must carry, what to send again
+ * The one request in flight on a camera connection. RFC 2326 lets a client pipeline requests, but some cameras
+ * mishandle them, so Airlock waits for each reply. Kept here: the CSeq a reply must carry, what to send again
  * after a 401 challenge, and the timer that gives up waiting.
  */
 final class OutstandingRequest {
