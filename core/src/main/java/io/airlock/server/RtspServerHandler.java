@@ -12,7 +12,6 @@ import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
@@ -141,16 +140,14 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
     /** Ends, on this connection's event loop, the sessions {@code end} picks; see {@link RtspServer#endSessions}. */
     CompletableFuture<List<String>> endSessions(final BiPredicate<InetSocketAddress, String> end) {
         final CompletableFuture<List<String>> done = new CompletableFuture<>();
-        try {
-            context.executor().execute(() -> {
-                final List<String> ended = sessions.endPicked(end);
-                if (!ended.isEmpty() && sessions.isEmpty()) {
-                    context.close();
-                }
-                done.complete(ended);
-            });
-        } catch (RejectedExecutionException e) {
-            // The event loop is shutting down: its connections, and their sessions, are closing anyway.
+        final boolean queued = ConnectionLoop.run(context, () -> {
+            final List<String> ended = sessions.endPicked(end);
+            if (!ended.isEmpty() && sessions.isEmpty()) {
+                context.close();
+            }
+            done.complete(ended);
+        });
+        if (!queued) {
             done.complete(List.of());
         }
         return done;

@@ -5,7 +5,6 @@ import io.airlock.rtsp.netty.InterleavedFrameDecoder;
 import io.netty.channel.ChannelHandlerContext;
 
 import java.net.InetSocketAddress;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The Transport of a SETUP on one connection (RFC 2326 §12.39): parses the offered specs, applies {@link
@@ -89,14 +88,10 @@ final class TransportNegotiation {
      * closes the connection, as a stalled TCP recorder's is closed; UDP alone would tell the recorder nothing.
      */
     private void disconnect(final RtspSession session) {
-        try {
-            ctx.executor().execute(() -> {
-                if (sessions.end(session)) {
-                    ctx.close();
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            // The event loop is shutting down: its connections, and their sessions, are closing anyway.
-        }
+        ConnectionLoop.run(ctx, () -> {
+            if (sessions.end(session)) {
+                ctx.close();
+            }
+        });
     }
 }
