@@ -13,7 +13,6 @@ import io.airlock.inspect.MediaInspector;
 import io.airlock.inspect.SessionDirectory;
 import io.airlock.metrics.AirlockMetrics;
 import io.airlock.metrics.LatencyHistogram;
-import io.airlock.metrics.PipelineMetrics;
 import io.airlock.metrics.StreamMetrics;
 import io.airlock.pipeline.InspectionPipeline;
 import io.airlock.pipeline.WaitStrategies;
@@ -127,7 +126,7 @@ public final class ProxyRuntime implements AutoCloseable {
                 metrics.register(s);
             }
         }
-        metrics.register(runtime.new Pipeline());
+        metrics.register(new PipelineMeters(runtime.pipeline, runtime.egress));
         metrics.register(new RecorderServerMeters(runtime.server));
         return runtime;
     }
@@ -299,34 +298,5 @@ public final class ProxyRuntime implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    /** The ring and the egress stage's latency, as the metrics see them. */
-    private final class Pipeline implements PipelineMetrics {
-
-        @Override
-        public int ringCapacity() {
-            return pipeline.capacity();
-        }
-
-        @Override
-        public long ringRemaining() {
-            return pipeline.remainingCapacity();
-        }
-
-        @Override
-        public long eventsProcessed() {
-            return pipeline.processed();
-        }
-
-        @Override
-        public long handlerFailures() {
-            return pipeline.handlerFailures();
-        }
-
-        @Override
-        public LatencyHistogram latency() {
-            return egress.latency();
-        }
     }
 }
