@@ -17,6 +17,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class InspectionPipelineTest {
 
@@ -110,6 +111,24 @@ class InspectionPipelineTest {
             assertThat(stageThreads).hasSize(2).containsOnly(stageThreads.get(0));
             assertThat(allowedCpus()).as("the creating thread's CPUs, after").isEqualTo(creatorBefore);
             assertThat(before.cpus()).as("the other thread's CPUs, after").isEqualTo(creatorBefore);
+        }
+    }
+
+    @Test
+    void shouldRefuseACpuThisProcessMayNotUseAndMoveNothing() throws Exception {
+        Assumptions.assumeTrue(Files.exists(Path.of("/proc/thread-self/status")), "needs Linux /proc");
+        String creatorBefore = allowedCpus();
+        int absent = CpuAffinity.MAX_CPUS - 1;
+        Assumptions.assumeFalse(creatorBefore.contains(String.valueOf(absent)), "this machine has CPU " + absent);
+        try (CpuWitness other = new CpuWitness()) {
+            String otherBefore = other.cpus();
+            assertThatThrownBy(() -> new InspectionPipeline(64, new SleepingWaitStrategy(), ProducerType.SINGLE,
+                    List.of((e, seq, end) -> { }), true, absent))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("cannot give the inspection thread CPU " + absent + ": CPU " + absent
+                            + " is not one this process may use");
+            assertThat(allowedCpus()).isEqualTo(creatorBefore);
+            assertThat(other.cpus()).isEqualTo(otherBefore);
         }
     }
 
