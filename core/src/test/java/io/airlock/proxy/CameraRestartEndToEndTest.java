@@ -40,6 +40,10 @@ class CameraRestartEndToEndTest {
                 // Packets in flight while the old session was closing may arrive: the stream may only move forward.
                 assertThat((next - last) & 0xFFFF).as("sequence step across the restart").isBetween(1, 100);
                 assertThat(after.gaps).as("after the restart: %s", after).isZero();
+                assertThat(proxy.log()).as("the loss, told once per line with the camera named once")
+                        .containsPattern("airlock: camera cam: camera closed the connection while playing; retrying in "
+                                + "\\d+\\.\\d s")
+                        .doesNotContain("camera cam: camera cam:");
             } finally {
                 sim.close();
             }

@@ -139,7 +139,7 @@ public final class CameraSession {
         }
         current = null;
         final long delay = backoff.nextDelay(now());
-        listener.sessionLost("camera " + endpoint.name() + ": " + reason, delay);
+        listener.sessionLost(reason, delay);
         reconnect = loop.schedule(() -> {
             reconnect = null;
             if (!stopped) {
@@ -155,8 +155,8 @@ public final class CameraSession {
         stickyTcp = true;
         current = null;
         connection.teardown();
-        listener.sessionLost("camera " + endpoint.name() + ": no RTP over UDP within " + timings.udpFallbackMs()
-                + " ms of PLAY; switching to TCP", 0);
+        listener.sessionLost("no RTP over UDP within " + timings.udpFallbackMs() + " ms of PLAY; switching to TCP",
+                0);
         connect();
     }
 

@@ -28,7 +28,10 @@ public interface CameraSessionListener {
     /** Something the camera did that Airlock reports; {@code detail} is one line naming the offending party. */
     void anomaly(CameraAnomaly kind, String detail);
 
-    /** The session ended; Airlock tries again in {@code retryInMs} unless the session was stopped. */
+    /**
+     * The session ended; Airlock tries again in {@code retryInMs} unless the session was stopped. {@code reason} does
+     * not name the camera: the listener knows which one it is.
+     */
     void sessionLost(String reason, long retryInMs);
 
     /** Every RTSP response from the camera (for fingerprints). */
