@@ -38,7 +38,8 @@ public final class InspectionPipeline implements AutoCloseable {
     private final PacketPublisher publisher;
     private final AtomicLong handlerFailures = new AtomicLong();
     private volatile String firstFailure;
-    private ReservedCpu reserved;
+    /** Read by whichever thread stops the pipeline. */
+    private volatile ReservedCpu reserved;
 
     /**
      * @param ringSize     a power of two: how many packets may wait between a source and the slowest stage
